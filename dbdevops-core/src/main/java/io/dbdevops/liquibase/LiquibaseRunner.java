@@ -1,0 +1,201 @@
+package io.dbdevops.liquibase;
+
+import io.dbdevops.InvalidChangeException;
+import io.dbdevops.SetupException;
+import io.dbdevops.config.ChangelogSource;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ChangeLogParseException;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Applies a changelog to a database through Liquibase's command API, quietly: Liquibase's own console output goes
+ * to java.util.logging (kept at WARNING), and the caller gets the applied changesets back to print its own lines.
+ * Failures become an {@link InvalidChangeException} naming the changelog file and line, or the failing changeset.
+ */
+public final class LiquibaseRunner {
+
+  private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)(?:,? column (\\d+))?", Pattern.CASE_INSENSITIVE);
+
+  /** Settings of one update: contexts, labels and changelog parameters. */
+  public record UpdateOptions(Optional<String> contexts, Optional<String> labels, Map<String, String> parameters) {
+    public static final UpdateOptions DEFAULT = new UpdateOptions(Optional.empty(), Optional.empty(), Map.of());
+
+    public UpdateOptions {
+      parameters = Map.copyOf(parameters);
+    }
+  }
+
+  /** What an update did. */
+  public record UpdateResult(List<AppliedChangeSet> applied, Duration took) {
+    public UpdateResult {
+      applied = List.copyOf(applied);
+    }
+  }
+
+  public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options) {
+    if (!Files.isRegularFile(changelog.file())) {
+      throw new SetupException("changelog not found: " + changelog.file());
+    }
+    Quiet.apply();
+    Recorder recorder = new Recorder();
+    long start = System.nanoTime();
+    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Map<String, Object> scope = new HashMap<>();
+      scope.put(Scope.Attr.resourceAccessor.name(), accessor);
+      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+      scope.put("liquibase.analytics.enabled", false);
+      scope.put("liquibase.showBanner", false);
+      Scope.child(scope, () -> {
+        CommandScope command = new CommandScope(UpdateCommandStep.COMMAND_NAME)
+            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+            .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder)
+            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
+        options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
+        options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
+        if (!options.parameters().isEmpty()) {
+          liquibase.changelog.ChangeLogParameters parameters = new liquibase.changelog.ChangeLogParameters(database);
+          options.parameters().forEach(parameters::set);
+          command.addArgumentValue(liquibase.command.core.helpers.DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
+        }
+        command.execute();
+      });
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      throw translate(e, changelog, recorder);
+    }
+    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static RuntimeException translate(Exception e, ChangelogSource changelog, Recorder recorder) {
+    if (recorder.failed != null) {
+      ChangeSet cs = recorder.failed;
+      return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in " + cs.getFilePath()
+          + " failed on the shadow database: " + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
+    }
+    ChangeLogParseException parse = find(e, ChangeLogParseException.class);
+    if (parse != null || find(e, org.xml.sax.SAXParseException.class) != null
+        || find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class) != null) {
+      return new InvalidChangeException("malformed changelog: " + parseLocation(e, changelog), e);
+    }
+    liquibase.exception.ValidationFailedException invalid = find(e, liquibase.exception.ValidationFailedException.class);
+    if (invalid != null) {
+      return new InvalidChangeException("invalid changelog " + changelog.path() + ": " + oneLine(invalid.getMessage()), e);
+    }
+    liquibase.exception.SetupException setup = find(e, liquibase.exception.SetupException.class);
+    if (setup != null) {
+      return new InvalidChangeException("invalid changelog " + changelog.path() + ": " + oneLine(setup.getMessage()), e);
+    }
+    return new InvalidChangeException("Liquibase update failed: " + oneLine(rootMessage(e)), e);
+  }
+
+  /** "db/changelog/changes/003.xml line 12 column 5: message" from the parser's exception chain. */
+  private static String parseLocation(Exception e, ChangelogSource changelog) {
+    org.xml.sax.SAXParseException sax = find(e, org.xml.sax.SAXParseException.class);
+    org.yaml.snakeyaml.error.MarkedYAMLException yaml = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+    String file = fileIn(e).orElse(changelog.path());
+    if (sax != null) {
+      return file + " line " + sax.getLineNumber() + " column " + sax.getColumnNumber() + ": " + oneLine(sax.getMessage());
+    }
+    if (yaml != null && yaml.getProblemMark() != null) {
+      return file + " line " + (yaml.getProblemMark().getLine() + 1) + " column " + (yaml.getProblemMark().getColumn() + 1)
+          + ": " + oneLine(yaml.getProblem());
+    }
+    String message = oneLine(find(e, ChangeLogParseException.class).getMessage());
+    Matcher m = PARSE_LINE.matcher(message);
+    return (m.find() || message.contains(file) ? "" : file + ": ") + message;
+  }
+
+  /** The changelog file an exception chain names, when one does. */
+  private static Optional<String> fileIn(Throwable e) {
+    Pattern file = Pattern.compile("([\\w./\\-]+\\.(?:xml|ya?ml|sql|json))");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        Matcher m = file.matcher(t.getMessage());
+        if (m.find()) {
+          return Optional.of(m.group(1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String databaseMessage(Throwable e) {
+    java.sql.SQLException sql = find(e, java.sql.SQLException.class);
+    return oneLine(sql != null ? sql.getMessage() : rootMessage(e));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** Records what ran, how long each took, and which changeset failed. */
+  private static final class Recorder extends AbstractChangeExecListener {
+    private final List<AppliedChangeSet> applied = new ArrayList<>();
+    private long started;
+    private ChangeSet failed;
+    private Exception failure;
+
+    @Override
+    public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database db, ChangeSet.RunStatus status) {
+      started = System.nanoTime();
+    }
+
+    @Override
+    public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database db, ChangeSet.ExecType execType) {
+      applied.add(new AppliedChangeSet(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
+          Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    @Override
+    public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database db, Exception exception) {
+      failed = changeSet;
+      failure = exception;
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.dbdevops.report;
+
+import io.dbdevops.diff.DiffRendering;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.gate.VerifyResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code report.html}: one self-contained page for a person: inline CSS, no script, no external resource, so it
+ * opens from a CI artifact as it is. Every value is HTML-escaped.
+ */
+public final class HtmlReportWriter implements ReportWriter {
+
+  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+  private static final String CSS = """
+      :root {
+        --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --page: #f6f8fa; --panel: #ffffff;
+        --ok: #1a7f37; --ok-bg: #dafbe1; --ok-line: #aceebb;
+        --bad: #cf222e; --bad-bg: #ffebe9; --bad-line: #ffcecb;
+        --chg: #9a6700; --chg-bg: #fff8c5; --chg-line: #f5e0a0;
+        --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
+      }
+      * { box-sizing: border-box; }
+      body { margin: 0; background: var(--page); color: var(--fg);
+        font: 15px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+      main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 8px; }
+      code { font-family: var(--mono); font-size: 0.9em; background: rgba(175, 184, 193, 0.2);
+        padding: 0.1em 0.35em; border-radius: 4px; }
+      header.top { display: flex; align-items: center; justify-content: space-between; gap: 24px;
+        padding-bottom: 20px; margin-bottom: 24px; border-bottom: 1px solid var(--border); }
+      header.top h1 { margin: 0; font-size: 26px; font-weight: 600; letter-spacing: -0.01em; }
+      header.top h1 .tool { color: var(--muted); font-weight: 400; }
+      header.top p { margin: 6px 0 0; color: var(--muted); overflow-wrap: anywhere; }
+      .badge { flex: none; display: inline-flex; align-items: center; gap: 8px; padding: 8px 18px;
+        border-radius: 999px; font-weight: 700; font-size: 15px; letter-spacing: 0.06em; }
+      .badge::before { content: ""; width: 10px; height: 10px; border-radius: 50%; background: currentColor; }
+      .badge.passed { color: var(--ok); background: var(--ok-bg); border: 1px solid var(--ok-line); }
+      .badge.failed { color: var(--bad); background: var(--bad-bg); border: 1px solid var(--bad-line); }
+      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px;
+        margin-bottom: 24px; }
+      .card { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; padding: 14px 16px; }
+      .card .label { color: var(--muted); font-size: 12px; font-weight: 600; text-transform: uppercase;
+        letter-spacing: 0.05em; }
+      .card .value { font-size: 28px; font-weight: 600; line-height: 1.3; margin-top: 2px; }
+      .card .value.text { font-size: 15px; line-height: 1.4; margin-top: 6px; overflow-wrap: anywhere; }
+      .card .note { color: var(--muted); font-size: 12px; margin-top: 4px; }
+      .panel { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; margin-bottom: 24px;
+        overflow: hidden; }
+      .panel > h2 { margin: 0; padding: 12px 16px; font-size: 16px; font-weight: 600; background: var(--page);
+        border-bottom: 1px solid var(--border); display: flex; justify-content: space-between; align-items: baseline; }
+      .panel > h2 .count { color: var(--muted); font-size: 13px; font-weight: 400; }
+      .none { margin: 0; padding: 20px 16px; color: var(--ok); font-weight: 500; }
+      table.diff { width: 100%; border-collapse: collapse; }
+      table.diff th { text-align: left; padding: 10px 16px; font-size: 14px; font-weight: 600;
+        background: #fbfcfd; border-top: 1px solid var(--border); border-bottom: 1px solid var(--border); }
+      table.diff tbody:first-of-type th { border-top: 0; }
+      table.diff th .kind { display: inline-block; min-width: 96px; color: var(--muted); font-weight: 400;
+        font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; }
+      table.diff th .count { float: right; color: var(--muted); font-weight: 400; font-size: 12px; line-height: 21px; }
+      table.diff td { padding: 4px 16px; font-family: var(--mono); font-size: 13px; line-height: 1.6;
+        vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
+      table.diff td.sign { width: 44px; text-align: center; font-weight: 700; user-select: none; }
+      table.diff td.type { width: 150px; font-family: inherit; color: var(--muted); font-size: 12px;
+        white-space: nowrap; }
+      tr.added td { background: var(--ok-bg); }
+      tr.added td.sign { color: var(--ok); background: var(--ok-line); }
+      tr.removed td { background: var(--bad-bg); }
+      tr.removed td.sign { color: var(--bad); background: var(--bad-line); }
+      tr.changed td { background: var(--chg-bg); }
+      tr.changed td.sign { color: var(--chg); background: var(--chg-line); }
+      .legend { display: flex; flex-wrap: wrap; gap: 8px 20px; margin: 0; padding: 10px 16px; color: var(--muted);
+        font-size: 13px; border-top: 1px solid var(--border); }
+      .legend b { display: inline-block; width: 20px; text-align: center; border-radius: 4px; font-family: var(--mono); }
+      .legend .added { color: var(--ok); background: var(--ok-line); }
+      .legend .removed { color: var(--bad); background: var(--bad-line); }
+      .legend .changed { color: var(--chg); background: var(--chg-line); }
+      .fix { margin: 0 0 24px; padding: 14px 18px; background: #ddf4ff; border: 1px solid #b6e3ff;
+        border-left: 4px solid #0969da; border-radius: 10px; }
+      .fix strong { display: block; color: #0969da; margin-bottom: 4px; }
+      .fix p { margin: 0; }
+      dl.details { display: grid; grid-template-columns: 160px 1fr; align-items: baseline; gap: 6px 16px; margin: 0; padding: 14px 16px; }
+      dl.details dt { color: var(--muted); }
+      dl.details dd { margin: 0; overflow-wrap: anywhere; }
+      footer { max-width: 1120px; margin: 0 auto; padding: 8px 24px 32px; color: var(--muted); font-size: 12px; }
+      """;
+
+  @Override
+  public String fileName() {
+    return "report.html";
+  }
+
+  @Override
+  public String render(VerifyResult result, ReportContext context) {
+    String verdict = Wording.result(result.passed());
+    String goal = esc(context.goal());
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>dbdevops ").append(goal).append(": ").append(verdict).append("</title>\n")
+        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+
+    h.append("<header class=\"top\">\n<div>\n<h1><span class=\"tool\">dbdevops</span> ").append(goal).append("</h1>\n")
+        .append("<p>").append(esc(Wording.summary(result))).append("</p>\n</div>\n")
+        .append("<span class=\"badge ").append(verdict.toLowerCase(java.util.Locale.ROOT)).append("\">")
+        .append(verdict).append("</span>\n</header>\n");
+
+    VerifyResult.Timings t = result.timings();
+    h.append("<section class=\"cards\">\n");
+    card(h, "Changesets applied", String.valueOf(result.changesetsApplied()), false, "on the shadow database");
+    card(h, "Objects in state", String.valueOf(result.objectsInState()), false, "committed");
+    card(h, "Objects in shadow", String.valueOf(result.objectsInShadow()), false, "made by the changelog");
+    card(h, "Shadow", result.shadow(), true, result.dialect().word());
+    card(h, "Time", Wording.duration(t.total()), false, "apply " + Wording.duration(t.apply()) + " · snapshot "
+        + Wording.duration(t.snapshot()) + " · diff " + Wording.duration(t.diff()));
+    h.append("</section>\n");
+
+    if (!result.passed()) {
+      context.fixHint().ifPresent(fix -> h.append("<aside class=\"fix\"><strong>How to fix</strong><p>")
+          .append(withCode(fix)).append("</p></aside>\n"));
+    }
+    differences(h, result);
+
+    h.append("<section class=\"panel\">\n<h2>Run</h2>\n<dl class=\"details\">\n");
+    detail(h, "Changelog", "<code>" + esc(result.changelog()) + "</code>");
+    detail(h, "State directory", "<code>" + esc(result.stateDirectory()) + "</code>");
+    detail(h, "Shadow database", esc(result.shadow()));
+    detail(h, "Dialect", esc(result.dialect().word()));
+    h.append("</dl>\n</section>\n</main>\n");
+
+    h.append("<footer>dbdevops ").append(goal).append(" report · the changelog is applied to a fresh shadow ")
+        .append("database, snapshotted and compared with the committed state. The report holds no timestamp: ")
+        .append("the same run gives the same page.</footer>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static void differences(StringBuilder h, VerifyResult result) {
+    var groups = DiffRendering.group(result.differences());
+    h.append("<section class=\"panel\">\n<h2>Differences <span class=\"count\">");
+    if (result.passed()) {
+      h.append("none</span></h2>\n<p class=\"none\">No differences: the changelog makes exactly the committed state.</p>\n");
+      h.append("</section>\n");
+      return;
+    }
+    h.append(esc(Wording.count(result.differences().size(), "difference") + " in "
+        + Wording.count(groups.size(), "object"))).append("</span></h2>\n<table class=\"diff\">\n");
+    for (DiffRendering.ObjectChanges group : groups) {
+      h.append("<tbody>\n<tr><th colspan=\"3\"><span class=\"kind\">").append(esc(group.kind().word()))
+          .append("</span>").append(esc(group.name())).append("<span class=\"count\">")
+          .append(esc(Wording.count(group.changes().size(), "change"))).append("</span></th></tr>\n");
+      for (SchemaChange change : group.changes()) {
+        h.append("<tr class=\"").append(cssClass(change.sign())).append("\" title=\"")
+            .append(esc(Wording.legend(change.sign()))).append("\"><td class=\"sign\">")
+            .append(esc(change.sign().symbol())).append("</td><td class=\"type\">")
+            .append(esc(Wording.changeType(change))).append("</td><td>")
+            .append(esc(change.describe())).append("</td></tr>\n");
+      }
+      h.append("</tbody>\n");
+    }
+    h.append("</table>\n<p class=\"legend\">");
+    for (SchemaChange.Sign sign : SchemaChange.Sign.values()) {
+      h.append("<span><b class=\"").append(cssClass(sign)).append("\">").append(esc(sign.symbol())).append("</b> ")
+          .append(esc(Wording.legend(sign))).append("</span>");
+    }
+    h.append("</p>\n</section>\n");
+  }
+
+  private static void card(StringBuilder h, String label, String value, boolean text, String note) {
+    h.append("<div class=\"card\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"value")
+        .append(text ? " text" : "").append("\">").append(esc(value)).append("</div><div class=\"note\">")
+        .append(esc(note)).append("</div></div>\n");
+  }
+
+  private static void detail(StringBuilder h, String term, String html) {
+    h.append("<dt>").append(esc(term)).append("</dt><dd>").append(html).append("</dd>\n");
+  }
+
+  private static String cssClass(SchemaChange.Sign sign) {
+    return switch (sign) {
+      case ADDED -> "added";
+      case REMOVED -> "removed";
+      case CHANGED -> "changed";
+    };
+  }
+
+  /** Text whose backquoted parts become {@code <code>}; everything escaped. */
+  private static String withCode(String s) {
+    StringBuilder sb = new StringBuilder();
+    Matcher m = CODE.matcher(s);
+    int at = 0;
+    while (m.find()) {
+      sb.append(esc(s.substring(at, m.start()))).append("<code>").append(esc(m.group(1))).append("</code>");
+      at = m.end();
+    }
+    return sb.append(esc(s.substring(at))).toString();
+  }
+
+  /** Escapes text for element content and quoted attribute values. */
+  static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package io.dbdevops.report;
+
+import io.dbdevops.gate.VerifyResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One report format of the verify gate. A writer renders the whole report as a string (deterministic: same result,
+ * same text, {@code \n} line ends, no timestamp) and writes it as {@link #fileName()} in a directory. To add a
+ * format, implement this and list it in {@link Reports#writers()}.
+ */
+public interface ReportWriter {
+
+  /** The file this writer produces, e.g. {@code report.json}. */
+  String fileName();
+
+  /** The report as text. */
+  String render(VerifyResult result, ReportContext context);
+
+  /** Writes {@link #render} to {@code directory/fileName()} in UTF-8, creating the directory when missing. */
+  default void write(VerifyResult result, ReportContext context, Path directory) {
+    Path file = directory.resolve(fileName());
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(file, render(result, context), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.dbdevops.report;
+
+import io.dbdevops.gate.VerifyResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The report formats of the verify gate, written together. Holds no state. */
+public final class Reports {
+
+  private Reports() {
+  }
+
+  /** Every format, in the order they are written. A new format is one new {@link ReportWriter} listed here. */
+  public static List<ReportWriter> writers() {
+    return List.of(new JsonReportWriter(), new MarkdownReportWriter(), new HtmlReportWriter());
+  }
+
+  /** Writes every format into {@code directory} (created when missing) and returns the files, in writer order. */
+  public static List<Path> writeAll(VerifyResult result, ReportContext context, Path directory) {
+    List<Path> written = new ArrayList<>();
+    for (ReportWriter writer : writers()) {
+      writer.write(result, context, directory);
+      written.add(directory.resolve(writer.fileName()));
+    }
+    return List.copyOf(written);
+  }
+}

@@ -1,0 +1,74 @@
+package io.dbdevops.shadow;
+
+import io.dbdevops.SetupException;
+import io.dbdevops.config.Secret;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Opens JDBC connections and turns connection failures into one clear message naming the setting to change.
+ * Never puts the password into a message.
+ */
+public final class Jdbc {
+
+  private Jdbc() {
+  }
+
+  /**
+   * @param setting the name of the setting that holds the URL, for the message (e.g. {@code -Ddbdevops.shadow.url})
+   */
+  public static Connection connect(String url, Optional<String> user, Secret password, String setting) {
+    Properties props = new Properties();
+    user.ifPresent(u -> props.setProperty("user", u));
+    if (!password.isEmpty()) {
+      props.setProperty("password", password.reveal());
+    }
+    props.setProperty("connectTimeout", "10");
+    props.setProperty("loginTimeout", "10");
+    try {
+      return DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      throw new SetupException(describe(e, JdbcUrls.redact(url), user, setting), scrub(e, password));
+    }
+  }
+
+  static String describe(SQLException e, String where, Optional<String> user, String setting) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String who = user.map(u -> " as user '" + u + "'").orElse("");
+    if (state.startsWith("28") || message(e).contains("password authentication failed")
+        || message(e).contains("Access denied")) {
+      return "cannot log in to " + where + who + ": the database refused the credentials (check the user and the "
+          + "password in settings.xml <server> / the environment variable; " + firstLine(message(e)) + ")";
+    }
+    if (state.startsWith("08") || message(e).contains("Connection refused") || message(e).contains("Could not connect")
+        || message(e).contains("Socket fail")) {
+      return "cannot reach the database at " + where + " (check " + setting + "; is the server running?): "
+          + firstLine(message(e));
+    }
+    if (message(e).startsWith("No suitable driver")) {
+      return "no JDBC driver for " + where + " (check " + setting + "; supported: jdbc:h2:, jdbc:postgresql:, "
+          + "jdbc:mariadb:, jdbc:mysql:)";
+    }
+    return "cannot connect to " + where + who + " (check " + setting + "): " + firstLine(message(e));
+  }
+
+  private static String message(SQLException e) {
+    return e.getMessage() == null ? "" : e.getMessage();
+  }
+
+  static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  /** A copy of the cause whose message cannot carry the password. */
+  static SQLException scrub(SQLException e, Secret password) {
+    if (password.isEmpty() || e.getMessage() == null || !e.getMessage().contains(password.reveal())) {
+      return e;
+    }
+    return new SQLException(e.getMessage().replace(password.reveal(), "****"), e.getSQLState(), e.getErrorCode());
+  }
+}

@@ -1,0 +1,130 @@
+package io.dbdevops.shadow;
+
+import io.dbdevops.SetupException;
+import io.dbdevops.config.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A shadow on a server the user names with a JDBC URL. On PostgreSQL and MariaDB/MySQL it creates a uniquely named
+ * temporary database, applies there, and drops it when closed (on failure too), so the server is left as it was.
+ * Any other URL is used as it is.
+ */
+public final class UrlShadowProvider implements ShadowProvider {
+
+  static final String SETTING = "<shadowUrl> / -Ddbdevops.shadow.url";
+
+  @Override
+  public String id() {
+    return "url";
+  }
+
+  @Override
+  public ShadowDatabase open(ShadowSettings settings) {
+    String url = settings.url().orElseThrow(() -> new SetupException(
+        "the 'url' shadow needs a JDBC URL: set " + SETTING + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres)"));
+    Connection admin = Jdbc.connect(url, settings.username(), settings.password(), SETTING);
+    Dialect dialect;
+    try {
+      dialect = Dialect.of(admin);
+    } catch (SQLException | SetupException e) {
+      close(admin);
+      throw e instanceof SetupException s ? s : new SetupException("cannot read database metadata at " + JdbcUrls.redact(url), e);
+    }
+    if (dialect == Dialect.H2 || !JdbcUrls.isServerUrl(url)) {
+      return new Direct(admin, dialect, url);
+    }
+    String name = "dbdevops_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      close(admin);
+      throw new SetupException(createFailure(e, url, settings), e);
+    }
+    try {
+      Connection shadow = Jdbc.connect(JdbcUrls.withDatabase(url, name), settings.username(), settings.password(), SETTING);
+      return new Temporary(admin, shadow, dialect, name, url);
+    } catch (RuntimeException e) {
+      drop(admin, dialect, name);
+      close(admin);
+      throw e;
+    }
+  }
+
+  private static String createFailure(SQLException e, String url, ShadowSettings settings) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String user = settings.username().map(u -> "user '" + u + "'").orElse("the connecting user");
+    if (state.equals("42501") || state.equals("42000") && String.valueOf(e.getMessage()).contains("denied")) {
+      return "no privilege to create the temporary shadow database on " + JdbcUrls.redact(url) + ": grant " + user
+          + " CREATE DATABASE (PostgreSQL: ALTER ROLE … CREATEDB; MariaDB: GRANT ALL ON `dbdevops\\_shadow\\_%`.*), "
+          + "or point " + SETTING + " at a server where it may";
+    }
+    return "cannot create the temporary shadow database on " + JdbcUrls.redact(url) + ": " + Jdbc.firstLine(String.valueOf(e.getMessage()));
+  }
+
+  static void drop(Connection admin, Dialect dialect, String name) {
+    try (Statement st = admin.createStatement()) {
+      st.execute(dialect == Dialect.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+          : "DROP DATABASE IF EXISTS " + name);
+    } catch (SQLException e) {
+      throw new SetupException("could not drop the temporary shadow database " + name + ": " + e.getMessage()
+          + " (drop it by hand)", e);
+    }
+  }
+
+  static void close(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // closing a connection we no longer need; nothing to undo
+    }
+  }
+
+  private record Direct(Connection connection, Dialect dialect, String url) implements ShadowDatabase {
+    @Override
+    public String defaultSchema() {
+      try {
+        String schema = dialect == Dialect.MARIADB ? connection.getCatalog() : connection.getSchema();
+        return schema == null ? "PUBLIC" : schema;
+      } catch (SQLException e) {
+        throw new SetupException("cannot read the current schema of " + JdbcUrls.redact(url), e);
+      }
+    }
+
+    @Override
+    public String description() {
+      return dialect.word() + " at " + JdbcUrls.redact(url);
+    }
+
+    @Override
+    public void close() {
+      UrlShadowProvider.close(connection);
+    }
+  }
+
+  private record Temporary(Connection admin, Connection connection, Dialect dialect, String name, String url)
+      implements ShadowDatabase {
+    @Override
+    public String defaultSchema() {
+      return dialect == Dialect.POSTGRESQL ? "public" : name;
+    }
+
+    @Override
+    public String description() {
+      return dialect.word() + " temporary database " + name + " on " + JdbcUrls.redact(url).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+      UrlShadowProvider.close(connection);
+      try {
+        drop(admin, dialect, name);
+      } finally {
+        UrlShadowProvider.close(admin);
+      }
+    }
+  }
+}

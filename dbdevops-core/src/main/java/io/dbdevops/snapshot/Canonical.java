@@ -1,0 +1,177 @@
+package io.dbdevops.snapshot;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.model.ColumnType;
+import java.sql.Types;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what each database reports into the portable vocabulary of the state: lower-case names, portable type
+ * names, canonical default expressions, and no names the database made up itself.
+ */
+public final class Canonical {
+
+  private static final Pattern H2_GENERATED = Pattern.compile("(?i)(CONSTRAINT|PRIMARY_KEY|FK|UK|CONSTRAINT_INDEX)_[0-9A-F]+(_INDEX_[0-9A-F]+)?|.*_INDEX_[0-9A-F]+");
+  private static final Pattern PG_GENERATED = Pattern.compile("(?i).+_(pkey|fkey\\d*|key\\d*|check\\d*)");
+  private static final Pattern MARIADB_GENERATED = Pattern.compile("(?i)PRIMARY|.+_ibfk_\\d+|CONSTRAINT_\\d+");
+  private static final Pattern LITERAL_CAST =
+      Pattern.compile("cast\\((-?\\d+(?:\\.\\d+)?|'[^']*') as [a-z ]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\[\\])?(\\(\\d+(,\\d+)?\\))?", Pattern.CASE_INSENSITIVE);
+
+  private Canonical() {
+  }
+
+  public static String name(String raw) {
+    return raw.toLowerCase(Locale.ROOT);
+  }
+
+  /** True when the database invented this constraint or index name rather than the changelog giving it. */
+  public static boolean isGeneratedName(Dialect dialect, String name) {
+    if (name == null || name.isBlank()) {
+      return true;
+    }
+    return switch (dialect) {
+      case H2 -> H2_GENERATED.matcher(name).matches();
+      case POSTGRESQL -> PG_GENERATED.matcher(name).matches();
+      case MARIADB -> MARIADB_GENERATED.matcher(name).matches();
+    };
+  }
+
+  /**
+   * The portable type of a column from the JDBC type code, the database's type name, and its size and scale.
+   */
+  public static ColumnType type(int jdbcType, String typeName, int size, int scale) {
+    String native_ = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT).replace("\"", "").trim();
+    if (native_.equals("uuid")) {
+      return ColumnType.of("uuid");
+    }
+    if (native_.equals("json") || native_.equals("jsonb")) {
+      return ColumnType.of(native_);
+    }
+    if (native_.startsWith("tinyint") && size == 1 || native_.equals("bit") && size <= 1 || native_.equals("bool")) {
+      return ColumnType.of("boolean");
+    }
+    if (native_.contains("text") || native_.contains("clob") || native_.equals("character large object")) {
+      return ColumnType.of("text");
+    }
+    return switch (jdbcType) {
+      case Types.BIGINT -> ColumnType.of("bigint");
+      case Types.INTEGER -> native_.startsWith("mediumint") ? ColumnType.of("integer") : ColumnType.of("integer");
+      case Types.SMALLINT, Types.TINYINT -> ColumnType.of("smallint");
+      case Types.BOOLEAN, Types.BIT -> ColumnType.of("boolean");
+      case Types.DECIMAL, Types.NUMERIC -> size > 0 ? new ColumnType("decimal", size, scale) : ColumnType.of("decimal");
+      case Types.REAL -> ColumnType.of("real");
+      case Types.FLOAT, Types.DOUBLE -> native_.equals("real") || native_.equals("float4") || native_.equals("float") && size <= 24
+          ? ColumnType.of("real") : ColumnType.of("double");
+      case Types.VARCHAR, Types.NVARCHAR -> size > 0 && size < 1_000_000_000 ? ColumnType.of("varchar", size) : ColumnType.of("text");
+      case Types.CHAR, Types.NCHAR -> ColumnType.of("char", Math.max(size, 1));
+      case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> ColumnType.of("text");
+      case Types.DATE -> ColumnType.of("date");
+      case Types.TIME -> ColumnType.of("time");
+      case Types.TIME_WITH_TIMEZONE -> ColumnType.of("time with time zone");
+      case Types.TIMESTAMP -> native_.contains("with time zone") || native_.equals("timestamptz")
+          ? ColumnType.of("timestamp with time zone") : ColumnType.of("timestamp");
+      case Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.of("timestamp with time zone");
+      case Types.BINARY, Types.VARBINARY -> size > 0 && size < 1_000_000_000 ? ColumnType.of("varbinary", size) : ColumnType.of("blob");
+      case Types.LONGVARBINARY, Types.BLOB -> ColumnType.of("blob");
+      default -> ColumnType.of(native_.isEmpty() ? "unknown" : native_.replaceAll("\\(.*\\)", "").trim());
+    };
+  }
+
+  /**
+   * A canonical default: no casts ({@code 'NEW'::character varying} → {@code 'NEW'}), keywords and functions in
+   * lower case outside string literals, {@code now()} and its spellings as {@code current_timestamp}, booleans as
+   * {@code true}/{@code false}. Sequence-backed defaults of identity columns are dropped by the caller.
+   */
+  public static Optional<String> defaultValue(String raw, ColumnType type) {
+    if (raw == null) {
+      return Optional.empty();
+    }
+    String v = raw.trim();
+    if (v.isEmpty() || v.equalsIgnoreCase("null") || v.toUpperCase(Locale.ROOT).startsWith("NULL::")) {
+      return Optional.empty();
+    }
+    v = stripOuterParens(lowerOutsideLiterals(CAST.matcher(v).replaceAll("")));
+    v = switch (v) {
+      case "now()", "current_timestamp()", "current_timestamp", "localtimestamp", "localtimestamp()",
+          "current_timestamp(6)", "now(6)" -> "current_timestamp";
+      case "current_date()", "curdate()" -> "current_date";
+      default -> v;
+    };
+    if (type.name().equals("boolean")) {
+      if (v.equals("1") || v.equals("b'1'") || v.equals("'1'")) {
+        v = "true";
+      } else if (v.equals("0") || v.equals("b'0'") || v.equals("'0'")) {
+        v = "false";
+      }
+    }
+    if (isNumeric(type) && v.length() > 2 && v.startsWith("'") && v.endsWith("'")) {
+      v = v.substring(1, v.length() - 1);
+    }
+    if (isNumeric(type) && v.matches("-?\\d+\\.\\d*")) {
+      v = v.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return Optional.of(v);
+  }
+
+  private static boolean isNumeric(ColumnType type) {
+    return switch (type.name()) {
+      case "bigint", "integer", "smallint", "decimal", "real", "double" -> true;
+      default -> false;
+    };
+  }
+
+  /** A check or predicate expression in one canonical spelling. */
+  public static String expression(String raw) {
+    String v = raw.trim();
+    v = LITERAL_CAST.matcher(v).replaceAll("$1");
+    v = CAST.matcher(v).replaceAll("");
+    v = lowerOutsideLiterals(v).replace("\"", "").replace("`", "");
+    v = v.replaceAll("\\s+", " ");
+    v = v.replaceAll("\\(\\s+", "(").replaceAll("\\s+\\)", ")");
+    String previous;
+    do {
+      previous = v;
+      v = stripOuterParens(v);
+    } while (!v.equals(previous));
+    return v;
+  }
+
+  static String lowerOutsideLiterals(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inLiteral = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'') {
+        inLiteral = !inLiteral;
+      }
+      out.append(inLiteral || c == '\'' ? c : Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  /** {@code (a > 0)} → {@code a > 0}, but {@code (a) or (b)} stays. */
+  static String stripOuterParens(String s) {
+    if (!s.startsWith("(") || !s.endsWith(")")) {
+      return s;
+    }
+    int depth = 0;
+    boolean inLiteral = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'') {
+        inLiteral = !inLiteral;
+      } else if (!inLiteral && c == '(') {
+        depth++;
+      } else if (!inLiteral && c == ')') {
+        depth--;
+        if (depth == 0 && i < s.length() - 1) {
+          return s;
+        }
+      }
+    }
+    return s.substring(1, s.length() - 1).trim();
+  }
+}

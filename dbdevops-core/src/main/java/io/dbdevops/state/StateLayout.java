@@ -1,0 +1,21 @@
+package io.dbdevops.state;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where each kind of object lives under the state directory: one YAML file per object. */
+public final class StateLayout {
+
+  public static final String TABLES = "tables";
+  public static final String VIEWS = "views";
+  public static final String SEQUENCES = "sequences";
+  public static final List<String> FOLDERS = List.of(TABLES, VIEWS, SEQUENCES);
+  public static final String EXTENSION = ".yaml";
+
+  private StateLayout() {
+  }
+
+  public static Path file(Path root, String folder, String objectName) {
+    return root.resolve(folder).resolve(objectName + EXTENSION);
+  }
+}

@@ -1,0 +1,172 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.InvalidChangeException;
+import io.dbdevops.SetupException;
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Secret;
+import io.dbdevops.gate.GateSettings;
+import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.shadow.ShadowSettings;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The one base Mojo: the shared parameters, {@code skip}, and the mapping of core outcomes to Maven's: the user's
+ * change is wrong → BUILD FAILURE; the build cannot run → BUILD ERROR.
+ */
+public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
+
+  static final String PASSWORD_ENV = "DBDEVOPS_SHADOW_PASSWORD";
+  private static final List<String> SPRING_BOOT_CHANGELOGS = List.of("db/changelog/db.changelog-master.xml",
+      "db/changelog/db.changelog-master.yaml", "db/changelog/db.changelog-master.yml", "db/changelog/db.changelog-master.sql");
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Component
+  private SettingsDecrypter decrypter;
+
+  /** Skips every dbdevops goal. */
+  @Parameter(property = "dbdevops.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** The resource root the changelog paths are relative to (as on the application's classpath). */
+  @Parameter(property = "dbdevops.changelogDirectory", defaultValue = "${project.basedir}/src/main/resources")
+  private File changelogDirectory;
+
+  /** The master changelog, relative to {@code changelogDirectory}. Default: Spring Boot's db.changelog-master.{xml,yaml,sql}. */
+  @Parameter(property = "dbdevops.changelog")
+  private String changelog;
+
+  /** The committed state: one YAML file per schema object. */
+  @Parameter(property = "dbdevops.state", defaultValue = "${project.basedir}/src/main/db/schema")
+  protected File stateDirectory;
+
+  /** The shadow database provider: {@code h2} (default, in memory) or {@code url}. */
+  @Parameter(property = "dbdevops.shadow", defaultValue = "h2")
+  private String shadow;
+
+  /** JDBC URL for the {@code url} shadow, e.g. jdbc:postgresql://127.0.0.1:5432/postgres. */
+  @Parameter(property = "dbdevops.shadow.url")
+  private String shadowUrl;
+
+  /** User for the {@code url} shadow, when not taken from {@code shadowServerId}. */
+  @Parameter(property = "dbdevops.shadow.username")
+  private String shadowUsername;
+
+  /** A settings.xml {@code <server>} id holding the shadow's username and (encrypted) password. */
+  @Parameter(property = "dbdevops.shadow.serverId")
+  private String shadowServerId;
+
+  /** The schemas the project owns; empty: the shadow's default schema. */
+  @Parameter(property = "dbdevops.schemas")
+  private List<String> schemas;
+
+  /** Liquibase contexts. */
+  @Parameter(property = "dbdevops.contexts")
+  private String contexts;
+
+  /** Liquibase label filter. */
+  @Parameter(property = "dbdevops.labels")
+  private String labels;
+
+  /** Changelog parameters, substituted as ${name}. */
+  @Parameter
+  private Map<String, String> changelogParameters;
+
+  /** Where reports are written. */
+  @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
+  protected File reportDirectory;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("dbdevops: skipped (dbdevops.skip=true)");
+      return;
+    }
+    try {
+      executeGoal();
+    } catch (InvalidChangeException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (SetupException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
+
+  protected GateSettings gateSettings() {
+    return new GateSettings(changelogSource(), stateDirectory.toPath(), shadowSettings(),
+        schemas == null ? List.of() : schemas,
+        new UpdateOptions(Optional.ofNullable(contexts), Optional.ofNullable(labels),
+            changelogParameters == null ? Map.of() : changelogParameters));
+  }
+
+  protected ChangelogSource changelogSource() {
+    Path root = changelogDirectory.toPath();
+    if (changelog != null && !changelog.isBlank()) {
+      ChangelogSource source = new ChangelogSource(root, changelog);
+      if (!Files.isRegularFile(source.file())) {
+        throw new SetupException("changelog not found: " + source.file() + " (set <changelog> / -Ddbdevops.changelog, "
+            + "relative to <changelogDirectory> " + root + ")");
+      }
+      return source;
+    }
+    for (String candidate : SPRING_BOOT_CHANGELOGS) {
+      if (Files.isRegularFile(root.resolve(candidate))) {
+        return new ChangelogSource(root, candidate);
+      }
+    }
+    throw new SetupException("no changelog found: looked for " + root.resolve("db/changelog/db.changelog-master.{xml,yaml,yml,sql}")
+        + " (set <changelog> / -Ddbdevops.changelog to the master changelog, relative to " + root + ")");
+  }
+
+  private ShadowSettings shadowSettings() {
+    Optional<String> user = Optional.ofNullable(shadowUsername);
+    Secret password = Secret.of(System.getenv(PASSWORD_ENV));
+    if (shadowServerId != null && !shadowServerId.isBlank()) {
+      Server server = session.getSettings().getServer(shadowServerId);
+      if (server == null) {
+        throw new SetupException("no <server> with id '" + shadowServerId + "' in settings.xml (set by <shadowServerId> / "
+            + "-Ddbdevops.shadow.serverId)");
+      }
+      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+      for (SettingsProblem problem : result.getProblems()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+          throw new SetupException("cannot decrypt the password of settings.xml server '" + shadowServerId + "': "
+              + problem.getMessage());
+        }
+      }
+      Server decrypted = result.getServer();
+      user = Optional.ofNullable(decrypted.getUsername()).or(() -> Optional.ofNullable(shadowUsername));
+      password = Secret.of(decrypted.getPassword());
+    }
+    return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password);
+  }
+
+  /** A path relative to the project directory, for short console lines. */
+  protected String relative(Path path) {
+    Path base = project.getBasedir().toPath().toAbsolutePath();
+    Path abs = path.toAbsolutePath();
+    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+  }
+}
