@@ -158,8 +158,17 @@ public final class LiquibaseRunner {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
+  /** One line, without Java class-name prefixes, and without the repeats Liquibase's exception chains add. */
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    if (s == null) {
+      return "";
+    }
+    String line = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    int nested = line.indexOf(" liquibase.exception.");
+    if (nested > 0) {
+      line = line.substring(0, nested).trim();
+    }
+    return line.replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ", "").trim();
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {

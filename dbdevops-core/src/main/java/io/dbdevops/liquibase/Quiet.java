@@ -5,8 +5,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps Liquibase's and SchemaCrawler's java.util.logging chatter out of the build log: only warnings pass. The
- * loggers are held here so the JDK cannot collect them and forget the level.
+ * Keeps Liquibase's and SchemaCrawler's java.util.logging chatter out of the build log. Their errors reach the user
+ * through dbdevops' own messages (file, line, changeset), so nothing of theirs is printed. The loggers are held here
+ * so the JDK cannot collect them and forget the level.
  */
 public final class Quiet {
 
@@ -18,9 +19,7 @@ public final class Quiet {
 
   public static void apply() {
     for (Logger logger : LOGGERS) {
-      if (logger.getLevel() == null || logger.getLevel().intValue() < Level.WARNING.intValue()) {
-        logger.setLevel(Level.WARNING);
-      }
+      logger.setLevel(Level.OFF);
     }
   }
 }

@@ -1,0 +1,137 @@
+package io.dbdevops.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbdevops.InvalidChangeException;
+import io.dbdevops.SetupException;
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.diff.DiffRendering;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.shadow.ShadowProviders;
+import io.dbdevops.state.StateWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate end to end on the embedded H2 shadow, with the example project's changelog and state. */
+class GateH2Test {
+
+  @TempDir
+  Path dir;
+
+  private final Gate gate = new Gate(ShadowProviders.load(), GateListener.SILENT);
+
+  @Test
+  void exampleChangelogMatchesItsCommittedState() {
+    VerifyResult result = gate.verify(Fixtures.example(dir));
+    assertThat(result.differences()).isEmpty();
+    assertThat(result.passed()).isTrue();
+    assertThat(result.changesetsApplied()).isEqualTo(7);
+    assertThat(result.objectsInShadow()).isEqualTo(7);
+  }
+
+  @Test
+  void addedColumnWithoutStateRefreshIsADifferenceNamingTableAndColumn() {
+    GateSettings settings = Fixtures.example(dir);
+    Fixtures.addChangeset(dir, "100-coupon.xml", Fixtures.xmlChangeset("100-coupon",
+        "<addColumn tableName=\"orders\"><column name=\"coupon_code\" type=\"VARCHAR(30)\"/></addColumn>"));
+    VerifyResult result = gate.verify(settings);
+    assertThat(result.passed()).isFalse();
+    assertThat(DiffRendering.lines(result.differences())).containsExactly("table orders", "  + column coupon_code varchar(30) null");
+  }
+
+  @Test
+  void objectInStateThatTheChangelogDoesNotMakeIsAMinus() throws Exception {
+    GateSettings settings = Fixtures.example(dir);
+    Files.writeString(dir.resolve("schema/tables/audit_log.yaml"), "table: audit_log\ncolumns:\n  - name: id\n    type: bigint\n    nullable: false\n");
+    VerifyResult result = gate.verify(settings);
+    assertThat(result.differences()).singleElement().isInstanceOf(SchemaChange.TableDropped.class)
+        .extracting(SchemaChange::objectName).isEqualTo("audit_log");
+  }
+
+  @Test
+  void stateWrittenTwiceFromTheSameChangelogIsByteIdentical() throws Exception {
+    GateSettings settings = Fixtures.example(dir);
+    Map<Path, String> first = new StateWriter().render(gate.build(settings).model(), Path.of("s"));
+    Map<Path, String> second = new StateWriter().render(gate.build(settings).model(), Path.of("s"));
+    assertThat(second).isEqualTo(first);
+    for (Map.Entry<Path, String> e : first.entrySet()) {
+      assertThat(e.getValue()).as("committed %s", e.getKey())
+          .isEqualTo(Files.readString(Fixtures.EXAMPLE.resolve("src/main/db").resolve(Path.of("schema").resolve(e.getKey().subpath(1, e.getKey().getNameCount())))));
+    }
+  }
+
+  @Test
+  void yamlAndFormattedSqlChangelogsApply() throws Exception {
+    Path res = dir.resolve("resources/db");
+    Files.createDirectories(res);
+    Files.writeString(res.resolve("master.yaml"), """
+        databaseChangeLog:
+          - include:
+              file: one.sql
+              relativeToChangelogFile: true
+          - changeSet:
+              id: two
+              author: test
+              changes:
+                - addColumn:
+                    tableName: t
+                    columns:
+                      - column: { name: b, type: VARCHAR(5) }
+        """);
+    Files.writeString(res.resolve("one.sql"), "--liquibase formatted sql\n--changeset test:one\nCREATE TABLE t (a INTEGER PRIMARY KEY);\n");
+    GateSettings settings = new GateSettings(new ChangelogSource(dir.resolve("resources"), "db/master.yaml"), dir.resolve("schema"),
+        io.dbdevops.shadow.ShadowSettings.H2, List.of(), null);
+    Gate.Built built = gate.build(settings);
+    assertThat(built.update().applied()).extracting(a -> a.id()).containsExactly("one", "two");
+    assertThat(built.model().table("t").orElseThrow().columns()).extracting(c -> c.name()).containsExactly("a", "b");
+  }
+
+  @Test
+  void malformedXmlNamesFileAndLine() {
+    GateSettings settings = Fixtures.example(dir);
+    Fixtures.addChangeset(dir, "100-broken.xml", Fixtures.xmlChangeset("100-broken", "<addColumn tableName=\"orders\">\n<column name=\"x\" type=\"INT\">\n</addColumn>"));
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageContaining("malformed changelog").hasMessageContaining("changes/100-broken.xml")
+        .hasMessageMatching("(?s).*line 8 column \\d+.*").hasMessageNotContaining("liquibase.exception");
+  }
+
+  @Test
+  void malformedYamlNamesFileAndLine() throws Exception {
+    Path res = dir.resolve("resources/db");
+    Files.createDirectories(res);
+    Files.writeString(res.resolve("master.yaml"), "databaseChangeLog:\n  - changeSet:\n      id: one\n     author: x\n");
+    GateSettings settings = new GateSettings(new ChangelogSource(dir.resolve("resources"), "db/master.yaml"), dir.resolve("schema"),
+        io.dbdevops.shadow.ShadowSettings.H2, List.of(), null);
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageContaining("db/master.yaml").hasMessageMatching("(?s).*line 4.*");
+  }
+
+  @Test
+  void failingChangesetNamesIdFileAndDatabaseMessage() {
+    GateSettings settings = Fixtures.example(dir);
+    Fixtures.addChangeset(dir, "100-bad.xml", Fixtures.xmlChangeset("100-bad", "<sql>ALTER TABLE no_such_table ADD COLUMN x INT</sql>"));
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageContaining("changeset 100-bad").hasMessageContaining("changes/100-bad.xml")
+        .hasMessageContaining("NO_SUCH_TABLE");
+  }
+
+  @Test
+  void missingChangelogIsASetupProblem() {
+    GateSettings settings = new GateSettings(new ChangelogSource(dir, "db/none.xml"), dir.resolve("schema"),
+        io.dbdevops.shadow.ShadowSettings.H2, List.of(), null);
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(SetupException.class).hasMessageContaining("none.xml");
+  }
+
+  @Test
+  void invalidStateFileIsReportedBeforeAnyDatabaseWork() throws Exception {
+    GateSettings settings = Fixtures.example(dir);
+    Files.writeString(dir.resolve("schema/tables/orders.yaml"), "table: orders\ncolumns: nope\n");
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageContaining("tables/orders.yaml").hasMessageContaining("columns");
+  }
+}
