@@ -58,7 +58,9 @@ public sealed interface SchemaChange {
     public ObjectKind objectKind() { return ObjectKind.TABLE; }
     public String objectName() { return table.name(); }
     public Sign sign() { return Sign.ADDED; }
-    public String describe() { return "table " + table.name() + " (" + table.columns().size() + " columns)"; }
+    public String describe() {
+      return "table " + table.name() + " (" + table.columns().size() + (table.columns().size() == 1 ? " column)" : " columns)");
+    }
   }
 
   record TableDropped(Table table) implements SchemaChange {

@@ -25,4 +25,15 @@ public final class Reports {
     }
     return List.copyOf(written);
   }
+
+  /** Removes the reports of an earlier run, so a build that stops early leaves no stale result behind. */
+  public static void deleteAll(Path directory) {
+    for (ReportWriter writer : writers()) {
+      try {
+        java.nio.file.Files.deleteIfExists(directory.resolve(writer.fileName()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot remove the old report " + directory.resolve(writer.fileName()), e);
+      }
+    }
+  }
 }

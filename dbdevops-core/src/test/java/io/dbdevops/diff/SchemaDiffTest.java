@@ -77,7 +77,7 @@ class SchemaDiffTest {
     List<SchemaChange> changes = SchemaDiff.between(from, to);
     assertThat(changes).extracting(c -> c.getClass().getSimpleName())
         .containsExactly("TableAdded", "TableDropped", "ViewDropped", "SequenceModified");
-    assertThat(DiffRendering.lines(changes)).containsExactly("table a", "  + table a (1 columns)", "table orders",
+    assertThat(DiffRendering.lines(changes)).containsExactly("table a", "  + table a (1 column)", "table orders",
         "  - table orders", "view v", "  - view v", "sequence s",
         "  ~ sequence s start 1 increment 1 -> sequence s start 10 increment 1");
   }

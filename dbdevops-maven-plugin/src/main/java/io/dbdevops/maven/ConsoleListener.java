@@ -20,11 +20,11 @@ final class ConsoleListener implements GateListener {
 
   @Override
   public void applied(UpdateResult result) {
-    log.info("dbdevops: applied " + result.applied().size() + " changesets in " + result.took().toMillis() + " ms");
+    log.info("dbdevops: applied " + Plural.of(result.applied().size(), "changeset") + " in " + result.took().toMillis() + " ms");
   }
 
   @Override
   public void snapshotTaken(int objects, long millis) {
-    log.info("dbdevops: snapshot of " + objects + " objects in " + millis + " ms");
+    log.info("dbdevops: snapshot of " + Plural.of(objects, "object") + " in " + millis + " ms");
   }
 }

@@ -15,7 +15,7 @@ public class SnapshotMojo extends AbstractDbDevOpsMojo {
     Gate.SnapshotResult result = gate.snapshot(gateSettings());
     WriteSummary w = result.written();
     getLog().info("dbdevops: state " + relative(stateDirectory.toPath()) + ": " + w.written() + " written, "
-        + w.unchanged() + " unchanged, " + w.removed() + " removed (" + result.built().model().objectCount()
-        + " objects). Review the change with `git diff` and commit it.");
+        + w.unchanged() + " unchanged, " + w.removed() + " removed (" + Plural.of(result.built().model().objectCount(), "object")
+        + ")" + (w.written() + w.removed() > 0 ? ". Review the change with `git diff` and commit it." : "; nothing changed."));
   }
 }

@@ -1,0 +1,16 @@
+def log = new File(basedir, 'build.log').text
+def resources = new File(basedir, 'src/main/resources').toPath().normalize()
+// a configuration problem: an error of the build (MojoExecutionException), not a failure of the change
+assert log.count('MAVEN/MojoExecutionException') >= 2
+assert !log.contains('MAVEN/MojoFailureException')
+
+// 1: nothing at Spring Boot's default place
+assert log.contains('no changelog found: looked for ' + resources.resolve('db/changelog/db.changelog-master.{xml,yaml,yml,sql}'))
+assert log.contains('(set <changelog> / -Ddbdevops.changelog to the master changelog, relative to ' + resources + ')')
+
+// 2: the configured changelog does not exist
+assert log.contains('changelog not found: ' + resources.resolve('db/changelog/main.xml'))
+assert log.contains('(set <changelog> / -Ddbdevops.changelog, relative to <changelogDirectory> ' + resources + ')')
+
+// neither build opened a shadow database
+assert !log.contains('dbdevops: shadow database')
