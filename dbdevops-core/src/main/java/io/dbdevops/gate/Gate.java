@@ -44,32 +44,80 @@ public final class Gate {
 
   /** Applies the changelog to a fresh shadow and snapshots it; the shadow is gone when this returns. */
   public Built build(GateSettings settings) {
-    // read the state first: an invalid state file is reported before any database work
+    return build(settings, 0).built();
+  }
+
+  /**
+   * The state at the released point and after the pending part, from one shadow: what lint judges.
+   *
+   * @param released the state after the first {@code releasedCount} changesets; {@link SchemaModel#EMPTY} when none
+   * @param pendingChanges the typed changes from {@code released} to {@code built.model()}
+   * @param releasedSnapshot the time the extra snapshot at the released point took (zero when none was taken)
+   */
+  public record Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot) {
+    public Staged {
+      pendingChanges = List.copyOf(pendingChanges);
+    }
+  }
+
+  /**
+   * Applies the first {@code releasedCount} changesets to a fresh shadow, snapshots it (skipped when 0: the released
+   * state is then empty), applies the rest and snapshots again. {@code build(settings, 0).built()} is
+   * {@link #build(GateSettings)}.
+   */
+  public Staged build(GateSettings settings, int releasedCount) {
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
-      UpdateResult update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
-      listener.applied(update);
-      long t0 = System.nanoTime();
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())
           : new SnapshotScope(settings.schemas());
+      SchemaModel released = SchemaModel.EMPTY;
+      Duration releasedSnapshot = Duration.ZERO;
+      UpdateResult update;
+      if (releasedCount > 0) {
+        UpdateResult first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(),
+            releasedCount);
+        long r0 = System.nanoTime();
+        released = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
+        releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
+        UpdateResult rest = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+        List<io.dbdevops.liquibase.AppliedChangeSet> applied = new java.util.ArrayList<>(first.applied());
+        applied.addAll(rest.applied());
+        update = new UpdateResult(applied, first.took().plus(rest.took()));
+      } else {
+        update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+      }
+      listener.applied(update);
+      long t0 = System.nanoTime();
       SchemaModel model = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       listener.snapshotTaken(model.objectCount(), took.toMillis());
-      return new Built(model, shadow.description(), shadow.dialect(), update, took);
+      Built built = new Built(model, shadow.description(), shadow.dialect(), update, took);
+      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot);
     }
   }
 
   public VerifyResult verify(GateSettings settings) {
+    return verify(settings, 0).result();
+  }
+
+  /** The gate's result and the staged states it was built from (for lint). */
+  public record Verified(VerifyResult result, Staged staged) {
+  }
+
+  /** {@link #verify(GateSettings)}, taking the released-point snapshot of {@link #build(GateSettings, int)} on the way. */
+  public Verified verify(GateSettings settings, int releasedCount) {
     long t0 = System.nanoTime();
     SchemaModel committed = new StateReader().read(settings.stateDirectory());
-    Built built = build(settings);
+    Staged staged = build(settings, releasedCount);
+    Built built = staged.built();
     long d0 = System.nanoTime();
     List<SchemaChange> differences = SchemaDiff.between(committed, built.model());
     Duration diff = Duration.ofNanos(System.nanoTime() - d0);
-    return new VerifyResult(settings.changelog().path(), settings.stateDirectory().toString(), built.shadow(),
-        built.dialect(), built.update().applied().size(), committed.objectCount(), built.model().objectCount(),
-        new VerifyResult.Timings(built.update().took(), built.snapshotTime(), diff, Duration.ofNanos(System.nanoTime() - t0)),
-        differences);
+    VerifyResult result = new VerifyResult(settings.changelog().path(), settings.stateDirectory().toString(),
+        built.shadow(), built.dialect(), built.update().applied().size(), committed.objectCount(),
+        built.model().objectCount(), new VerifyResult.Timings(built.update().took(), built.snapshotTime(), diff,
+            Duration.ofNanos(System.nanoTime() - t0)), differences);
+    return new Verified(result, staged);
   }
 
   /** What {@link #snapshot} wrote. */

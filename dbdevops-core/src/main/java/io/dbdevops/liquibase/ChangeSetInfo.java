@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param file the changelog file as Liquibase records it (relative to the changelog root)
  * @param line 1-based line of the changeset's start in that file (0 when unknown)
  * @param checksum Liquibase's checksum, e.g. {@code 9:1f2e…}
+ * @param validCheckSums the changeset's {@code <validCheckSum>} values as Liquibase prints them ({@code 9:…}, or
+ *     {@code 1:any} for ANY): earlier checksums its author declared still valid
  */
 public record ChangeSetInfo(String file, String id, String author, String checksum, int line, boolean runInTransaction,
-    boolean hasRollback, Optional<String> comment, List<ChangeInfo> changes) {
+    boolean hasRollback, Optional<String> comment, List<ChangeInfo> changes, List<String> validCheckSums) {
 
   public ChangeSetInfo {
     Objects.requireNonNull(file, "file");
@@ -21,6 +23,27 @@ public record ChangeSetInfo(String file, String id, String author, String checks
     Objects.requireNonNull(author, "author");
     comment = Objects.requireNonNullElse(comment, Optional.empty());
     changes = List.copyOf(changes);
+    validCheckSums = validCheckSums == null ? List.of() : List.copyOf(validCheckSums);
+  }
+
+  /** A changeset without {@code <validCheckSum>} declarations. */
+  public ChangeSetInfo(String file, String id, String author, String checksum, int line, boolean runInTransaction,
+      boolean hasRollback, Optional<String> comment, List<ChangeInfo> changes) {
+    this(file, id, author, checksum, line, runInTransaction, hasRollback, comment, changes, List.of());
+  }
+
+  /** True when Liquibase accepts {@code checksum} for this changeset: its own, or one its author declared valid. */
+  public boolean acceptsChecksum(String checksum) {
+    if (this.checksum.equals(checksum)) {
+      return true;
+    }
+    for (String valid : validCheckSums) {
+      if (valid.equalsIgnoreCase(checksum) || valid.equalsIgnoreCase("1:any") || valid.equalsIgnoreCase("1:all")
+          || valid.equals("1:*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Liquibase's identity of a changeset: {@code file::id::author}. */

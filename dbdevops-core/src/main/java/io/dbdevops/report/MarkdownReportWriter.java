@@ -3,6 +3,8 @@ package io.dbdevops.report;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.gate.VerifyResult;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintReport;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +26,9 @@ public final class MarkdownReportWriter implements ReportWriter {
   @Override
   public String render(VerifyResult result, ReportContext context) {
     StringBuilder md = new StringBuilder();
-    md.append("## ").append(result.passed() ? "✅" : "❌").append(" dbdevops ").append(text(context.goal()))
-        .append(": ").append(Wording.result(result.passed())).append("\n\n");
+    boolean passed = context.passed(result.passed());
+    md.append("## ").append(passed ? "✅" : "❌").append(" dbdevops ").append(text(context.goal()))
+        .append(": ").append(Wording.result(passed)).append("\n\n");
     md.append(text(Wording.summary(result))).append("\n\n");
     md.append("Changelog ").append(code(result.changelog())).append(" · state ").append(code(result.stateDirectory()))
         .append("\n");
@@ -44,7 +47,41 @@ public final class MarkdownReportWriter implements ReportWriter {
       }
       context.fixHint().ifPresent(fix -> md.append("\n**Fix:** ").append(withCode(fix)).append('\n'));
     }
+    context.lint().ifPresent(lint -> lint(md.append('\n'), lint, "###"));
     return md.toString();
+  }
+
+  @Override
+  public String renderLint(ReportContext context) {
+    LintReport lint = context.lint().orElseThrow(() -> new IllegalArgumentException("no lint report to render"));
+    StringBuilder md = new StringBuilder();
+    md.append("## ").append(lint.passed() ? "✅" : "❌").append(" dbdevops ").append(text(context.goal()))
+        .append(": ").append(Wording.result(lint.passed())).append("\n\n");
+    lint(md, lint, "###");
+    return md.toString();
+  }
+
+  /** The lint section: a summary line, then one item per finding (what, where, why, fix, doc page, acceptance). */
+  private static void lint(StringBuilder md, LintReport lint, String heading) {
+    md.append(heading).append(" Lint: ").append(text(lint.summary())).append("\n\n");
+    md.append(text(LintWording.scope(lint))).append("\n");
+    if (lint.findings().isEmpty()) {
+      md.append("\nNo findings.\n");
+      return;
+    }
+    md.append('\n');
+    for (Finding f : lint.findings()) {
+      md.append("- ").append(LintWording.symbol(f, lint)).append(" **").append(LintWording.label(f)).append("** ")
+          .append(code(f.code())).append(' ').append(text(f.name())).append(" — ").append(code(f.object()))
+          .append(" — ").append(f.site().changeSetId().map(id -> "changeset " + code(id) + " ").orElse(""))
+          .append("(").append(code(f.site().location())).append(")  \n");
+      md.append("  ").append(text(f.message()));
+      if (!f.why().isEmpty()) {
+        md.append(" — ").append(text(f.why()));
+      }
+      md.append("  \n  **Fix:** ").append(text(f.fix())).append(" · ").append(code(f.docs())).append('\n');
+      f.acceptedReason().ifPresent(r -> md.append("  **Accepted:** ").append(text(r)).append('\n'));
+    }
   }
 
   private static String legend() {

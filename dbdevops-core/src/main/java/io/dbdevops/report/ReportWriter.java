@@ -20,12 +20,28 @@ public interface ReportWriter {
   /** The report as text. */
   String render(VerifyResult result, ReportContext context);
 
+  /**
+   * The report of {@code dbdevops:lint} alone: the lint section of {@code context}, without a gate result.
+   *
+   * @throws IllegalArgumentException when {@code context} holds no lint report
+   */
+  String renderLint(ReportContext context);
+
+  /** Writes {@link #renderLint} to {@code directory/fileName()}. */
+  default void writeLint(ReportContext context, Path directory) {
+    save(renderLint(context), directory);
+  }
+
   /** Writes {@link #render} to {@code directory/fileName()} in UTF-8, creating the directory when missing. */
   default void write(VerifyResult result, ReportContext context, Path directory) {
+    save(render(result, context), directory);
+  }
+
+  private void save(String text, Path directory) {
     Path file = directory.resolve(fileName());
     try {
       Files.createDirectories(directory);
-      Files.writeString(file, render(result, context), StandardCharsets.UTF_8);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
     }

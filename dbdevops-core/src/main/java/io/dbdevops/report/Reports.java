@@ -26,6 +26,16 @@ public final class Reports {
     return List.copyOf(written);
   }
 
+  /** Writes every format of the lint goal's report ({@code context} must hold the lint report). */
+  public static List<Path> writeLint(ReportContext context, Path directory) {
+    List<Path> written = new ArrayList<>();
+    for (ReportWriter writer : writers()) {
+      writer.writeLint(context, directory);
+      written.add(directory.resolve(writer.fileName()));
+    }
+    return List.copyOf(written);
+  }
+
   /** Removes the reports of an earlier run, so a build that stops early leaves no stale result behind. */
   public static void deleteAll(Path directory) {
     for (ReportWriter writer : writers()) {

@@ -26,12 +26,25 @@ public final class Jdbc {
     if (!password.isEmpty()) {
       props.setProperty("password", password.reveal());
     }
-    props.setProperty("connectTimeout", "10");
-    props.setProperty("loginTimeout", "10");
+    timeouts(url, props);
     try {
       return DriverManager.getConnection(url, props);
     } catch (SQLException e) {
       throw new SetupException(describe(e, JdbcUrls.redact(url), user, setting), scrub(e, password));
+    }
+  }
+
+  /**
+   * A 10 s limit on reaching the server, in each driver's own unit: PostgreSQL counts seconds, MariaDB milliseconds
+   * (its default is 30 s; "10" would be 10 ms), and H2 rejects settings it does not know.
+   */
+  static void timeouts(String url, Properties props) {
+    String u = url.toLowerCase(java.util.Locale.ROOT);
+    if (u.startsWith("jdbc:postgresql:")) {
+      props.setProperty("connectTimeout", "10");
+      props.setProperty("loginTimeout", "10");
+    } else if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+      props.setProperty("connectTimeout", "10000");
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads and rewrites the database part of server JDBC URLs ({@code jdbc:postgresql://host:port/db?x=y}). */
-final class JdbcUrls {
+public final class JdbcUrls {
 
   private static final Pattern SERVER_URL =
       Pattern.compile("(jdbc:(?:postgresql|mariadb|mysql)://[^/?]*)(?:/([^?;]*))?([?;].*)?", Pattern.CASE_INSENSITIVE);
@@ -31,7 +31,7 @@ final class JdbcUrls {
   }
 
   /** The URL without user info or query parameters, fit for a log line. */
-  static String redact(String url) {
+  public static String redact(String url) {
     String noQuery = url.replaceAll("[?;].*$", "");
     return noQuery.replaceAll("//[^/@]*@", "//");
   }

@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to get a shadow database: the provider id ({@code h2}, {@code url}, …) and, for providers that connect to a
- * server, its JDBC URL and credentials. The password is a {@link Secret}, so this record prints safely.
+ * How to get a shadow database: the provider id ({@code h2}, {@code url}, {@code postgres-embedded},
+ * {@code testcontainers}) and, for providers that connect to a server, its JDBC URL and credentials; for the
+ * {@code testcontainers} provider, the container image. The password is a {@link Secret}, so this record prints safely.
  */
-public record ShadowSettings(String provider, Optional<String> url, Optional<String> username, Secret password) {
+public record ShadowSettings(String provider, Optional<String> url, Optional<String> username, Secret password,
+    Optional<String> image) {
 
   public static final ShadowSettings H2 = new ShadowSettings("h2", Optional.empty(), Optional.empty(), Secret.NONE);
 
@@ -18,5 +20,11 @@ public record ShadowSettings(String provider, Optional<String> url, Optional<Str
     url = Objects.requireNonNullElse(url, Optional.<String>empty()).filter(u -> !u.isBlank());
     username = Objects.requireNonNullElse(username, Optional.<String>empty()).filter(u -> !u.isBlank());
     password = Objects.requireNonNullElse(password, Secret.NONE);
+    image = Objects.requireNonNullElse(image, Optional.<String>empty()).map(String::trim).filter(i -> !i.isEmpty());
+  }
+
+  /** Settings without a container image (every provider but {@code testcontainers}). */
+  public ShadowSettings(String provider, Optional<String> url, Optional<String> username, Secret password) {
+    this(provider, url, username, password, Optional.empty());
   }
 }

@@ -16,8 +16,6 @@ public final class Canonical {
   private static final Pattern H2_GENERATED = Pattern.compile("(?i)(CONSTRAINT|PRIMARY_KEY|FK|UK|CONSTRAINT_INDEX)_[0-9A-F]+(_INDEX_[0-9A-F]+)?|.*_INDEX_[0-9A-F]+");
   private static final Pattern PG_GENERATED = Pattern.compile("(?i).+_(pkey|fkey\\d*|key\\d*|check\\d*)");
   private static final Pattern MARIADB_GENERATED = Pattern.compile("(?i)PRIMARY|.+_ibfk_\\d+|CONSTRAINT_\\d+");
-  private static final Pattern LITERAL_CAST =
-      Pattern.compile("cast\\((-?\\d+(?:\\.\\d+)?|'[^']*') as [a-z ]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?\\)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\[\\])?(\\(\\d+(,\\d+)?\\))?", Pattern.CASE_INSENSITIVE);
 
   private Canonical() {
@@ -55,6 +53,13 @@ public final class Canonical {
     }
     if (native_.contains("text") || native_.contains("clob") || native_.equals("character large object")) {
       return ColumnType.of("text");
+    }
+    if (native_.equals("enum") || native_.equals("set")) {
+      return ColumnType.of(native_); // MariaDB's inline enum('a','b') / set(...): the values are not kept
+    }
+    if (native_.endsWith(" unsigned")) {
+      ColumnType signed = type(jdbcType, native_.substring(0, native_.length() - " unsigned".length()), size, scale);
+      return new ColumnType(signed.name() + " unsigned", signed.size(), signed.scale());
     }
     return switch (jdbcType) {
       case Types.BIGINT -> ColumnType.of("bigint");
@@ -94,9 +99,9 @@ public final class Canonical {
       return Optional.empty();
     }
     v = stripOuterParens(lowerOutsideLiterals(CAST.matcher(v).replaceAll("")));
+    v = v.replaceAll("^(current_timestamp|now|localtimestamp)\\(\\d+\\)$", "current_timestamp");
     v = switch (v) {
-      case "now()", "current_timestamp()", "current_timestamp", "localtimestamp", "localtimestamp()",
-          "current_timestamp(6)", "now(6)" -> "current_timestamp";
+      case "now()", "current_timestamp()", "current_timestamp", "localtimestamp", "localtimestamp()" -> "current_timestamp";
       case "current_date()", "curdate()" -> "current_date";
       default -> v;
     };
@@ -123,20 +128,9 @@ public final class Canonical {
     };
   }
 
-  /** A check or predicate expression in one canonical spelling. */
+  /** A check or predicate expression in one canonical spelling (see {@link SqlText}). */
   public static String expression(String raw) {
-    String v = raw.trim();
-    v = LITERAL_CAST.matcher(v).replaceAll("$1");
-    v = CAST.matcher(v).replaceAll("");
-    v = lowerOutsideLiterals(v).replace("\"", "").replace("`", "");
-    v = v.replaceAll("\\s+", " ");
-    v = v.replaceAll("\\(\\s+", "(").replaceAll("\\s+\\)", ")");
-    String previous;
-    do {
-      previous = v;
-      v = stripOuterParens(v);
-    } while (!v.equals(previous));
-    return v;
+    return SqlText.expression(raw, java.util.Set.of());
   }
 
   static String lowerOutsideLiterals(String s) {

@@ -173,10 +173,10 @@ public final class StateReader {
       JsonNode start = root.get(StateKeys.START);
       JsonNode inc = root.get(StateKeys.INCREMENT);
       if (start == null || !start.isIntegralNumber()) {
-        throw fail(StateKeys.START, "must be a whole number");
+        throw fail(StateKeys.START, "must be a whole number" + (start == null ? "" : ", not '" + start.asText() + "'"));
       }
-      if (inc == null || !inc.canConvertToLong()) {
-        throw fail(StateKeys.INCREMENT, "must be a whole number");
+      if (inc == null || !inc.isIntegralNumber()) {
+        throw fail(StateKeys.INCREMENT, "must be a whole number" + (inc == null ? "" : ", not '" + inc.asText() + "'"));
       }
       BigInteger s = start.bigIntegerValue();
       return build(StateKeys.SEQUENCE, () -> new Sequence(name, s, inc.longValue(), bool(root, StateKeys.CYCLE, "", false)));

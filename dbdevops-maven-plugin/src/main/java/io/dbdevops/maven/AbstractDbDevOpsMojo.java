@@ -61,13 +61,21 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.state", defaultValue = "${project.basedir}/src/main/db/schema")
   protected File stateDirectory;
 
-  /** The shadow database provider: {@code h2} (default, in memory) or {@code url}. */
+  /**
+   * The shadow database provider: {@code h2} (default, in memory), {@code postgres-embedded} (real PostgreSQL binaries
+   * from Maven Central, nothing to install), {@code url} (a server named by {@code shadowUrl}) or {@code testcontainers}
+   * (the image {@code shadowImage}; needs a Docker engine).
+   */
   @Parameter(property = "dbdevops.shadow", defaultValue = "h2")
   private String shadow;
 
   /** JDBC URL for the {@code url} shadow, e.g. jdbc:postgresql://127.0.0.1:5432/postgres. */
   @Parameter(property = "dbdevops.shadow.url")
   private String shadowUrl;
+
+  /** The container image for the {@code testcontainers} shadow: a PostgreSQL or MariaDB image. */
+  @Parameter(property = "dbdevops.shadow.image", defaultValue = "postgres:16-alpine")
+  private String shadowImage;
 
   /** User for the {@code url} shadow, when not taken from {@code shadowServerId}. */
   @Parameter(property = "dbdevops.shadow.username")
@@ -97,6 +105,89 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
   protected File reportDirectory;
 
+  // ---- lint (dbdevops:lint, and the lint step of dbdevops:verify); see the README's "Lint" section ----
+
+  /**
+   * The database the changelog is deployed to, which decides the dialect rules: {@code postgresql} (PostgreSQL lock
+   * rules DBD401–DBD408, DBD702), {@code mariadb} (DBD409; also for MySQL) or {@code h2}. Default: the shadow's. Set it
+   * when you verify on H2 but deploy to PostgreSQL or MariaDB.
+   */
+  @Parameter(property = "dbdevops.lint.dialect")
+  private String lintDialect;
+
+  /** The lowest severity that fails the build: {@code ERROR} (default), {@code WARN}, {@code INFO} or {@code OFF}. */
+  @Parameter(property = "dbdevops.lint.failOn", defaultValue = "ERROR")
+  private String lintFailOn;
+
+  /** Per-rule severity by code: {@code <DBD401>ERROR</DBD401>}, {@code <DBD701>OFF</DBD701>} (ERROR, WARN, INFO, OFF). */
+  @Parameter
+  private Map<String, String> lintRules;
+
+  /** Rules to turn off, by code; on the command line {@code -Ddbdevops.lint.disabled=DBD701,DBD408}. */
+  @Parameter(property = "dbdevops.lint.disabled")
+  private List<String> lintDisabled;
+
+  /** Skips lint (in {@code verify} too). */
+  @Parameter(property = "dbdevops.lint.skip", defaultValue = "false")
+  private boolean lintSkip;
+
+  /**
+   * An absolute URL under which each rule's page is {@code DBD103.md} (e.g. your copy of dbdevops' {@code docs/rules/}),
+   * used as the rules' {@code helpUri} in lint.sarif.
+   */
+  @Parameter(property = "dbdevops.lint.docsUrl")
+  private String lintDocsUrl;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  private String pluginVersion;
+
+  // ---- environments (dbdevops:deploy, drift, status); see the README's "Environments, deploy and drift" section ----
+
+  /** The named targets: {@code <environment>} with name, url, serverId or usernameEnv/passwordEnv, extends, … */
+  @Parameter
+  private List<Environment> environments;
+
+  /** The environment deploy, drift and status work on. */
+  @Parameter(property = "dbdevops.environment")
+  private String environment;
+
+  /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
+  protected io.dbdevops.env.LiveTarget liveTarget() {
+    io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
+        : environments.stream().map(Environment::toDefinition).toList());
+    return io.dbdevops.env.Environments.target(all.resolve(environment), id -> {
+      Server server = session.getSettings().getServer(id);
+      if (server == null) {
+        return Optional.empty();
+      }
+      Server decrypted = decrypt(server, id);
+      return Optional.of(new io.dbdevops.env.Environments.ServerCredentials(Optional.ofNullable(decrypted.getUsername()),
+          Secret.of(decrypted.getPassword())));
+    }, System::getenv);
+  }
+
+  /** The shadow drift builds the expected state on when one is set explicitly ({@code -Ddbdevops.shadow}, not h2). */
+  protected Optional<ShadowSettings> explicitShadow() {
+    return "h2".equalsIgnoreCase(shadow) ? Optional.empty() : Optional.of(shadowSettings());
+  }
+
+  private Server decrypt(Server server, String id) {
+    SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new SetupException("cannot decrypt the password of settings.xml server '" + id + "': " + problem.getMessage());
+      }
+    }
+    return result.getServer();
+  }
+
+  /** The lint step, configured from the lint parameters. */
+  protected LintStep lintStep() {
+    return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
+        lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
+        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion)), reportDirectory.toPath());
+  }
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -106,9 +197,11 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     try {
       executeGoal();
     } catch (InvalidChangeException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      // the message says everything; the library's exception chain would only repeat it on Maven's error line
+      getLog().debug(e);
+      throw new MojoFailureException(projectRelative(e.getMessage()));
     } catch (SetupException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(projectRelative(e.getMessage()), e);
     }
   }
 
@@ -160,7 +253,13 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       user = Optional.ofNullable(decrypted.getUsername()).or(() -> Optional.ofNullable(shadowUsername));
       password = Secret.of(decrypted.getPassword());
     }
-    return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password);
+    return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password, Optional.ofNullable(shadowImage));
+  }
+
+  /** The message with the project directory's absolute path taken out of the paths it names. */
+  private String projectRelative(String message) {
+    String base = project.getBasedir().getAbsolutePath() + File.separator;
+    return message == null ? "" : message.replace(base, "");
   }
 
   /** A path relative to the project directory, for short console lines. */

@@ -3,18 +3,24 @@ package io.dbdevops.maven;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.VerifyResult;
+import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
 import io.dbdevops.report.Reports;
 import io.dbdevops.shadow.ShadowProviders;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The gate: applies the changelog to a shadow database, snapshots it and fails when the result differs from the
- * committed state. Writes report.json, report.md and report.html.
+ * committed state; checks the integrity file and lints the pending changesets. Writes report.json, report.md and
+ * report.html, and lint.sarif and TEST-dbdevops-lint.xml.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractDbDevOpsMojo {
@@ -22,19 +28,45 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
   static final String FIX = "if you changed the changelog, run `mvn dbdevops:snapshot`, review and commit the state; "
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
 
+  /** The integrity file: the released changesets (written by {@code dbdevops:mark-released}) and a hash over them. */
+  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
+  private File sumFile;
+
   @Override
   protected void executeGoal() throws MojoFailureException {
     Reports.deleteAll(reportDirectory.toPath());
+    // integrity (dbdevops.sum): released and pending changesets, DBD801/DBD802; integrity.pending() is what lint judges
+    IntegrityStep integrityStep = new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));
+    IntegrityResult integrity = integrityStep.run(changelogSource(), gateSettings().updateOptions().parameters());
+    // lint: the same shadow also snapshots the released point, then lint judges the pending part
+    LintStep lint = lintStep();
+    lint.deleteFiles();
     Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
-    VerifyResult result = withRelativePaths(gate.verify(gateSettings()));
-    List<Path> reports = Reports.writeAll(result, new ReportContext("verify", result.passed() ? "" : FIX),
+    Gate.Verified verified = gate.verify(gateSettings(), lint.enabled() ? LintStep.releasedCount(integrity) : 0);
+    VerifyResult result = withRelativePaths(verified.result());
+    Optional<LintReport> lintReport = lint.enabled()
+        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), changelogSource())) : Optional.empty();
+    List<Path> reports = Reports.writeAll(result, new ReportContext("verify", result.passed() ? "" : FIX, lintReport),
         reportDirectory.toPath());
     String reportPath = relative(reports.get(reports.size() - 1));
+    if (lintReport.isPresent()) {
+      lint.writeFiles(lintReport.get(), relative(changelogSource().root()));
+    }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
           + Plural.of(result.changesetsApplied(), "changeset") + ", " + result.timings().total().toMillis()
           + " ms); report " + reportPath);
+      if (lintReport.isPresent()) {
+        lint.print(lintReport.get(), reportPath);
+      }
+      integrityStep.failOnViolations(integrity);
+      if (lintReport.isPresent()) {
+        lint.failOnFindings(lintReport.get());
+      }
       return;
+    }
+    if (lintReport.isPresent()) {
+      lint.print(lintReport.get(), reportPath);
     }
     List<String> lines = DiffRendering.lines(result.differences());
     int objects = DiffRendering.group(result.differences()).size();

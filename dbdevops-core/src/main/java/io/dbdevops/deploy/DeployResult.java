@@ -1,0 +1,34 @@
+package io.dbdevops.deploy;
+
+import io.dbdevops.diff.DiffRendering;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.drift.DriftReport;
+import io.dbdevops.drift.GrantDrift;
+import io.dbdevops.liquibase.AppliedChangeSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a deploy did: the drift found first; whether that blocked it; the changesets it applied; and the post-deploy
+ * validation (live schema vs the expected state after the changelog), without the drift that was already there.
+ */
+public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
+    List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
+
+  public DeployResult {
+    applied = List.copyOf(applied);
+    validationDifferences = List.copyOf(validationDifferences);
+    grantDifferences = List.copyOf(grantDifferences);
+  }
+
+  public boolean validated() {
+    return !blocked && validationDifferences.isEmpty() && grantDifferences.isEmpty();
+  }
+
+  public List<String> validationLines() {
+    List<String> lines = new ArrayList<>(DiffRendering.lines(validationDifferences));
+    grantDifferences.forEach(g -> lines.add("  " + g.sign().symbol() + " " + g.describe()));
+    return lines;
+  }
+}

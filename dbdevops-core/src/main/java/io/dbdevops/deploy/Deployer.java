@@ -1,0 +1,98 @@
+package io.dbdevops.deploy;
+
+import io.dbdevops.InvalidChangeException;
+import io.dbdevops.SetupException;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.drift.DriftDetector;
+import io.dbdevops.drift.DriftReport;
+import io.dbdevops.drift.GrantDrift;
+import io.dbdevops.drift.GrantReader;
+import io.dbdevops.env.DriftPolicy;
+import io.dbdevops.env.Environment;
+import io.dbdevops.env.Grant;
+import io.dbdevops.env.LiveTarget;
+import io.dbdevops.liquibase.AppliedChangeSet;
+import io.dbdevops.liquibase.LiquibaseRunner;
+import io.dbdevops.model.SchemaModel;
+import io.dbdevops.shadow.ShadowProviders;
+import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
+import io.dbdevops.snapshot.SnapshotScope;
+import io.dbdevops.snapshot.Snapshotter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Consumer;
+
+/**
+ * Deploys the changelog to an environment. Holding Liquibase's DATABASECHANGELOGLOCK throughout (a concurrent deploy
+ * waits, then finds nothing left to do): checks drift, blocks on it when the policy is FAIL, applies the pending
+ * changesets (one callback per changeset as it finishes), then validates that the live schema equals the expected
+ * state after the changelog. Drift that was there before the deploy (allowed by a WARN or IGNORE policy) is not
+ * reported again by the validation.
+ */
+public final class Deployer {
+
+  private final DriftDetector drift;
+  private final LiquibaseRunner liquibase;
+  private final Snapshotter snapshotter;
+
+  public Deployer(ShadowProviders shadows) {
+    this.liquibase = new LiquibaseRunner();
+    this.snapshotter = new SchemaCrawlerSnapshotter();
+    this.drift = new DriftDetector(shadows, liquibase, snapshotter);
+  }
+
+  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress) {
+    long t0 = System.nanoTime();
+    Environment env = target.environment();
+    try (Connection connection = target.connect(false);
+        DeployLock lock = DeployLock.acquire(connection, target.description())) {
+      // Under the deploy lock a second deploy waits for this one to finish, then finds nothing left to apply; inside,
+      // Liquibase's DATABASECHANGELOGLOCK guards the update as usual.
+      DriftDetector.Checked checked = drift.checkForDeploy(target, settings);
+      DriftReport before = checked.report();
+      if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
+        return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
+      }
+      List<AppliedChangeSet> applied;
+      try {
+        applied = liquibase.deploy(connection, settings.changelog(), env.updateOptions(), progress).applied();
+      } catch (InvalidChangeException e) {
+        throw new InvalidChangeException(e.getMessage().replace("on the shadow database", "on " + target.description()),
+            e);
+      }
+      return validate(target, before, checked, applied, t0);
+    } catch (SQLException e) {
+      throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private DeployResult validate(LiveTarget target, DriftReport before, DriftDetector.Checked checked,
+      List<AppliedChangeSet> applied, long t0) {
+    Environment env = target.environment();
+    try (Connection live = target.connect(true)) {
+      var dialect = before.dialect();
+      List<String> schemas = env.schemas().isEmpty()
+          ? List.of(dialect == io.dbdevops.config.Dialect.MARIADB ? live.getCatalog() : live.getSchema()) : env.schemas();
+      SchemaModel now = snapshotter.snapshot(live, dialect, new SnapshotScope(schemas));
+      Set<SchemaChange> known = new HashSet<>(before.schemaDrift());
+      List<SchemaChange> differences = SchemaDiff.between(checked.expectedAfterPending(), now).stream()
+          .filter(c -> !known.contains(c)).toList();
+      List<GrantDrift> grants = List.of();
+      if (env.checksGrants()) {
+        SortedSet<Grant> liveGrants = new GrantReader().read(live, dialect, schemas);
+        Set<GrantDrift> knownGrants = new HashSet<>(before.grantDrift());
+        grants = DriftDetector.grantDrift(env.grants(), liveGrants).stream().filter(g -> !knownGrants.contains(g)).toList();
+      }
+      return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0));
+    } catch (SQLException e) {
+      throw new SetupException("cannot validate " + target.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+}

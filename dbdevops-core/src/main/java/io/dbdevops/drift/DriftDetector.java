@@ -1,0 +1,259 @@
+package io.dbdevops.drift;
+
+import io.dbdevops.SetupException;
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Dialect;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.env.Environment;
+import io.dbdevops.env.Grant;
+import io.dbdevops.env.LiveTarget;
+import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.ChangelogSelection.ChangeSetRef;
+import io.dbdevops.liquibase.LiquibaseRunner;
+import io.dbdevops.model.SchemaModel;
+import io.dbdevops.shadow.ShadowDatabase;
+import io.dbdevops.shadow.ShadowProviders;
+import io.dbdevops.shadow.ShadowSettings;
+import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
+import io.dbdevops.snapshot.SnapshotScope;
+import io.dbdevops.snapshot.Snapshotter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Drift of a live environment: reads its DATABASECHANGELOG (SELECT only, on a read-only session), applies exactly
+ * those changesets to a shadow of the same dialect with the environment's contexts, labels and parameters, snapshots
+ * both and diffs expected → live, plus the grants. The live database is never written to.
+ *
+ * <p>The shadow: a temporary database on the environment's own server (the {@code url} provider, with the
+ * environment's credentials) when they may create one; else, for PostgreSQL, embedded PostgreSQL; else a clear
+ * error. An explicit shadow setting overrides both.
+ */
+public final class DriftDetector {
+
+  private final ShadowProviders shadows;
+  private final LiquibaseRunner liquibase;
+  private final Snapshotter snapshotter;
+
+  public DriftDetector(ShadowProviders shadows) {
+    this(shadows, new LiquibaseRunner(), new SchemaCrawlerSnapshotter());
+  }
+
+  public DriftDetector(ShadowProviders shadows, LiquibaseRunner liquibase, Snapshotter snapshotter) {
+    this.shadows = shadows;
+    this.liquibase = liquibase;
+    this.snapshotter = snapshotter;
+  }
+
+  /** The changelog, and the shadow to build the expected state on (empty: chosen as above). */
+  public record Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress) {
+    public Settings {
+      shadow = java.util.Objects.requireNonNullElse(shadow, Optional.<ShadowSettings>empty());
+      progress = progress == null ? s -> { } : progress;
+    }
+
+    public Settings(ChangelogSource changelog) {
+      this(changelog, Optional.empty(), null);
+    }
+  }
+
+  /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
+  public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants) {
+  }
+
+  public DriftReport check(LiveTarget target, Settings settings) {
+    return check(target, settings, false);
+  }
+
+  /**
+   * @param forDeploy a database without DATABASECHANGELOG is a fresh one (nothing applied) instead of an error, and
+   *     the pending changesets are applied to the shadow too, for the post-deploy validation
+   */
+  public Checked checkForDeploy(LiveTarget target, Settings settings) {
+    return checked(target, settings, true);
+  }
+
+  private DriftReport check(LiveTarget target, Settings settings, boolean forDeploy) {
+    return checked(target, settings, forDeploy).report();
+  }
+
+  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy) {
+    long t0 = System.nanoTime();
+    Environment env = target.environment();
+    String where = target.description();
+    try (Connection live = target.connect(true)) {
+      Dialect dialect = dialect(live, where);
+      List<History.Row> rows = forDeploy ? History.read(live, where).orElse(List.of()) : History.require(live, where);
+      List<ChangeSetRef> selected = new ChangelogSelection().select(settings.changelog(), env.updateOptions(), dialect);
+      Applied applied = Applied.of(rows, selected);
+      List<String> liveSchemas = env.schemas().isEmpty() ? List.of(defaultSchema(live, dialect)) : env.schemas();
+
+      long e0 = System.nanoTime();
+      SchemaModel expected;
+      SchemaModel afterPending;
+      String shadowDescription;
+      try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
+        shadowDescription = shadow.description();
+        settings.progress().accept("shadow database: " + shadowDescription);
+        SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
+        expected = SchemaModel.EMPTY;
+        if (applied.count() > 0) {
+          liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions(), applied.count());
+          expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+          applied.checkShadow(History.require(shadow.connection(), shadowDescription));
+        }
+        afterPending = expected;
+        if (forDeploy && !applied.pending().isEmpty()) {
+          liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions());
+          afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+        }
+      }
+      Duration expectedTime = Duration.ofNanos(System.nanoTime() - e0);
+
+      long l0 = System.nanoTime();
+      SchemaModel liveModel = snapshotter.snapshot(live, dialect, new SnapshotScope(liveSchemas));
+      SortedSet<Grant> liveGrants = env.checksGrants() ? new GrantReader().read(live, dialect, liveSchemas) : new TreeSet<>();
+      Duration liveTime = Duration.ofNanos(System.nanoTime() - l0);
+
+      List<SchemaChange> schemaDrift = SchemaDiff.between(expected, liveModel);
+      List<GrantDrift> grantDrift = grantDrift(env.grants(), liveGrants).stream()
+          // an expected grant may come with a pending changeset: missing ones count once nothing is pending
+          .filter(g -> applied.pending().isEmpty() || g.sign() == SchemaChange.Sign.ADDED).toList();
+      Optional<History.Row> last = rows.stream().max(java.util.Comparator.comparing(History.Row::dateExecuted)
+          .thenComparing(History.Row::orderExecuted));
+      DriftReport report = new DriftReport(env.title(), io.dbdevops.shadow.JdbcUrls.redact(env.url()), dialect,
+          shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
+          env.checksGrants(), env.driftPolicy(),
+          new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
+      return new Checked(report, afterPending, liveGrants);
+    } catch (SQLException e) {
+      throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Expected grants vs live ones: {@code +} live only, {@code -} expected only. */
+  public static List<GrantDrift> grantDrift(List<Grant> expected, SortedSet<Grant> live) {
+    if (expected.isEmpty()) {
+      return List.of();
+    }
+    List<GrantDrift> drift = new ArrayList<>();
+    Set<Grant> wanted = new TreeSet<>(expected);
+    for (Grant g : live) {
+      if (!wanted.contains(g)) {
+        drift.add(new GrantDrift(g, SchemaChange.Sign.ADDED));
+      }
+    }
+    for (Grant g : wanted) {
+      if (!live.contains(g)) {
+        drift.add(new GrantDrift(g, SchemaChange.Sign.REMOVED));
+      }
+    }
+    drift.sort(java.util.Comparator.comparing(GrantDrift::grant));
+    return drift;
+  }
+
+  private ShadowDatabase openShadow(LiveTarget target, Dialect dialect, Settings settings) {
+    if (settings.shadow().isPresent()) {
+      return shadows.open(settings.shadow().get());
+    }
+    ShadowSettings sameServer = new ShadowSettings("url", Optional.of(target.url()), target.username(), target.password());
+    try {
+      return shadows.open(sameServer);
+    } catch (SetupException e) {
+      if (dialect != Dialect.POSTGRESQL) {
+        throw new SetupException("cannot build the expected state of " + target.description() + ": " + e.getMessage()
+            + "; or set -Ddbdevops.shadow=url with -Ddbdevops.shadow.url pointing at a " + dialect.word()
+            + " server where a temporary database may be created", e);
+      }
+      settings.progress().accept("no temporary database on the environment's server (" + e.getMessage()
+          + "); using embedded PostgreSQL");
+      return shadows.open(new ShadowSettings("postgres-embedded", Optional.empty(), Optional.empty(), null));
+    }
+  }
+
+  private static SnapshotScope shadowScope(Environment env, Dialect dialect, ShadowDatabase shadow) {
+    // a MariaDB shadow is a database of its own name: it stands for the environment's one database
+    if (env.schemas().isEmpty() || dialect == Dialect.MARIADB && env.schemas().size() == 1) {
+      return SnapshotScope.of(shadow.defaultSchema());
+    }
+    return new SnapshotScope(env.schemas());
+  }
+
+  static String defaultSchema(Connection c, Dialect dialect) throws SQLException {
+    String s = dialect == Dialect.MARIADB ? c.getCatalog() : c.getSchema();
+    if (s == null) {
+      throw new SetupException("the connection has no default " + (dialect == Dialect.MARIADB ? "database" : "schema")
+          + ": name the database in the environment's <url>, or set <schemas>");
+    }
+    return s;
+  }
+
+  private static Dialect dialect(Connection c, String where) {
+    try {
+      return Dialect.of(c);
+    } catch (SQLException e) {
+      throw new SetupException("cannot read the database product of " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The applied changesets laid over the changelog: how many to apply to the shadow, what is pending, what is odd. */
+  record Applied(int count, List<ChangeSetRef> pending, List<String> problems, List<String> expectedKeys) {
+
+    static Applied of(List<History.Row> rows, List<ChangeSetRef> selected) {
+      Set<String> appliedKeys = new LinkedHashSet<>();
+      rows.forEach(r -> appliedKeys.add(r.key()));
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < selected.size(); i++) {
+        index.put(selected.get(i).key(), i);
+      }
+      List<String> problems = new ArrayList<>();
+      int last = -1;
+      for (History.Row r : rows) {
+        Integer i = index.get(r.key());
+        if (i == null) {
+          problems.add("changeset " + r.id() + " (author " + r.author() + ", " + r.file() + ") is applied but not in the "
+              + "changelog for these contexts/labels");
+        } else {
+          last = Math.max(last, i);
+        }
+      }
+      List<ChangeSetRef> pending = new ArrayList<>();
+      List<String> expectedKeys = new ArrayList<>();
+      for (int i = 0; i < selected.size(); i++) {
+        ChangeSetRef c = selected.get(i);
+        if (i <= last) {
+          expectedKeys.add(c.key());
+        }
+        if (!appliedKeys.contains(c.key())) {
+          pending.add(c);
+          if (i < last) {
+            problems.add("changeset " + c.id() + " (author " + c.author() + ", " + c.file() + ") is not applied, but "
+                + "changesets after it are: applied out of order");
+          }
+        }
+      }
+      return new Applied(last + 1, pending, problems, expectedKeys);
+    }
+
+    /** The shadow must hold exactly the changesets the environment has; Liquibase's update-count decides otherwise. */
+    void checkShadow(List<History.Row> shadowRows) {
+      List<String> keys = shadowRows.stream().map(History.Row::key).toList();
+      if (!keys.equals(expectedKeys)) {
+        throw new SetupException("the expected state could not be rebuilt at the applied changesets: the shadow applied "
+            + keys.size() + ", expected " + expectedKeys.size() + " (check the environment's contexts and labels)");
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.dbdevops.env;
+
+import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A resolved environment: where it is, how to log in (a settings.xml server id or environment variable names, never
+ * a password), what Liquibase runs there (contexts, labels, parameters), which schemas the project owns there (empty:
+ * the connection's default schema), the drift policy and the grants expected on the owned objects (empty: grants are
+ * not checked).
+ *
+ * @param chain the environment and those it extends, nearest first (for messages)
+ */
+public record Environment(String name, List<String> chain, String url, Optional<String> serverId,
+    Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions,
+    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants) {
+
+  public Environment {
+    Objects.requireNonNull(name, "name");
+    chain = List.copyOf(chain);
+    Objects.requireNonNull(url, "url");
+    schemas = List.copyOf(schemas);
+    grants = grants.stream().sorted().distinct().toList();
+  }
+
+  public Map<String, String> parameters() {
+    return updateOptions.parameters();
+  }
+
+  /** {@code prod-acme (extends prod)}. */
+  public String title() {
+    return chain.size() > 1 ? name + " (extends " + String.join(" → ", chain.subList(1, chain.size())) + ")" : name;
+  }
+
+  public boolean checksGrants() {
+    return !grants.isEmpty();
+  }
+}

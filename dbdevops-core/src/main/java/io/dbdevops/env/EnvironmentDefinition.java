@@ -1,0 +1,50 @@
+package io.dbdevops.env;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One environment as written in the POM, before {@code extends} is resolved: every setting optional, so a customer
+ * site can say only what differs from the environment it extends. Lists are replaced, maps merged key by key
+ * (see {@link #over}).
+ *
+ * @param usernameEnv name of the environment variable holding the user
+ * @param passwordEnv name of the environment variable holding the password (the password itself never appears in
+ *     the POM)
+ */
+public record EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
+    Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
+    Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
+    Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants) {
+
+  public EnvironmentDefinition {
+    Objects.requireNonNull(name, "name");
+    extendsName = blank(extendsName);
+    url = blank(url);
+    serverId = blank(serverId);
+    username = blank(username);
+    usernameEnv = blank(usernameEnv);
+    passwordEnv = blank(passwordEnv);
+    contexts = blank(contexts);
+    labels = blank(labels);
+    parameters = Map.copyOf(parameters);
+    schemas = schemas.map(List::copyOf);
+    grants = grants.map(List::copyOf);
+  }
+
+  /** This definition laid over its parent: scalars override, parameters merge key-wise, lists replace. */
+  EnvironmentDefinition over(EnvironmentDefinition parent) {
+    Map<String, String> merged = new java.util.TreeMap<>(parent.parameters);
+    merged.putAll(parameters);
+    return new EnvironmentDefinition(name, parent.extendsName, url.or(parent::url), serverId.or(parent::serverId),
+        username.or(parent::username), usernameEnv.or(parent::usernameEnv), passwordEnv.or(parent::passwordEnv),
+        contexts.or(parent::contexts), labels.or(parent::labels), merged, schemas.or(parent::schemas),
+        driftPolicy.or(parent::driftPolicy), grants.or(parent::grants));
+  }
+
+  private static Optional<String> blank(Optional<String> s) {
+    return Objects.requireNonNullElse(s, Optional.<String>empty()).map(String::trim).filter(v -> !v.isEmpty());
+  }
+}

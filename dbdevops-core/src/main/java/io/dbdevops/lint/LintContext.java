@@ -1,0 +1,349 @@
+package io.dbdevops.lint;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.liquibase.ChangeInfo;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.model.Column;
+import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.Table;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the rules judge: the target dialect, the pending changesets and their {@link Operation}s, the released state
+ * (before the pending part; empty when nothing is released), the resulting state (after it) and the typed diff
+ * between the two, each difference traced back to the changeset that made it where possible. Built once per lint run;
+ * immutable.
+ */
+public final class LintContext {
+
+  private final Dialect dialect;
+  private final List<ChangeSetInfo> pending;
+  private final SchemaModel released;
+  private final SchemaModel result;
+  private final List<SchemaChange> pendingChanges;
+  private final String changelog;
+  private final Map<String, String> sources;
+  private final List<Operation> operations;
+  private final Set<String> createdTables = new HashSet<>();
+  private final Map<String, String> renamedTables = new LinkedHashMap<>();
+  private final Map<String, String> renamedColumns = new LinkedHashMap<>();
+  private final Map<String, ChangeSetInfo> byColumn = new HashMap<>();
+  private final Map<String, ChangeSetInfo> byTable = new HashMap<>();
+  private final Map<String, ChangeSetInfo> byName = new HashMap<>();
+  private final Map<String, ChangeSetInfo> createdIn = new HashMap<>();
+
+  private LintContext(Builder b) {
+    this.dialect = Objects.requireNonNull(b.dialect, "dialect");
+    this.pending = List.copyOf(b.pending);
+    this.released = b.released;
+    this.result = b.result;
+    this.pendingChanges = b.pendingChanges != null ? List.copyOf(b.pendingChanges) : SchemaDiff.between(released, result);
+    this.changelog = Objects.requireNonNullElse(b.changelog, "");
+    this.sources = Map.copyOf(b.sources);
+    this.operations = ChangeOperations.of(pending);
+    index();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private void index() {
+    for (Operation op : operations) {
+      ChangeSetInfo cs = op.changeSet();
+      if (!op.table().isEmpty()) {
+        byTable.put(op.table(), cs);
+      }
+      if (op instanceof Operation.CreateTable t) {
+        createdTables.add(t.table());
+        createdIn.put(t.table(), cs);
+      } else if (op instanceof Operation.RenameTable r) {
+        renamedTables.put(r.table(), r.newName());
+        byTable.put(r.newName(), cs);
+        if (createdTables.contains(r.table())) {
+          createdTables.add(r.newName());
+        }
+      } else if (op instanceof Operation.RenameColumn r) {
+        renamedColumns.put(Identifiers.column(r.table(), r.column()), r.newName());
+        byColumn.put(Identifiers.column(r.table(), r.column()), cs);
+        byColumn.put(Identifiers.column(r.table(), r.newName()), cs);
+      } else {
+        columnOf(op).ifPresent(column -> byColumn.put(Identifiers.column(op.table(), column), cs));
+        nameOf(op).ifPresent(name -> byName.put(name, cs));
+      }
+    }
+    List<Table> dropped = new java.util.ArrayList<>();
+    List<Table> added = new java.util.ArrayList<>();
+    for (SchemaChange c : pendingChanges) {
+      if (c instanceof SchemaChange.TableAdded a) {
+        createdTables.add(a.table().name());
+        added.add(a.table());
+      } else if (c instanceof SchemaChange.TableDropped d) {
+        dropped.add(d.table());
+      }
+    }
+    // a table that disappears while one with exactly its columns appears was renamed, however it was written
+    for (Table d : dropped) {
+      if (renamedTables.containsKey(d.name())) {
+        continue;
+      }
+      added.stream().filter(a -> a.columns().equals(d.columns()) && !renamedTables.containsValue(a.name())).findFirst()
+          .ifPresent(a -> renamedTables.put(d.name(), a.name()));
+    }
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The pending changesets, in changelog order. */
+  public List<ChangeSetInfo> pending() {
+    return pending;
+  }
+
+  /** The state at the released point; {@link SchemaModel#EMPTY} when nothing is released. */
+  public SchemaModel released() {
+    return released;
+  }
+
+  /** The state after the pending changesets. */
+  public SchemaModel result() {
+    return result;
+  }
+
+  /** The typed differences from {@link #released()} to {@link #result()}. */
+  public List<SchemaChange> pendingChanges() {
+    return pendingChanges;
+  }
+
+  /** What the pending changesets do, from their change objects and SQL, in changelog order. */
+  public List<Operation> operations() {
+    return operations;
+  }
+
+  /** The master changelog, for findings that no changeset can be named for. */
+  public String changelog() {
+    return changelog;
+  }
+
+  /** True when the table is created by the pending part: it is new and empty when the release runs. */
+  public boolean isNew(String table) {
+    return createdTables.contains(table);
+  }
+
+  /** Tables created in the pending part (lower case). */
+  public Set<String> createdTables() {
+    return Set.copyOf(createdTables);
+  }
+
+  /** Tables renamed in the pending part, old name → new name (from the changes, or a drop/add of the same table). */
+  public Map<String, String> renamedTables() {
+    return Map.copyOf(renamedTables);
+  }
+
+  /** True when {@code table.column} is renamed by a pending change. */
+  public boolean isRenamedColumn(String table, String column) {
+    return renamedColumns.containsKey(Identifiers.column(table, column));
+  }
+
+  public Optional<Table> releasedTable(String name) {
+    return released.table(name);
+  }
+
+  public Optional<Column> releasedColumn(String table, String column) {
+    return released.table(table).flatMap(t -> t.column(column));
+  }
+
+  /** The raw text of a changeset in its file (comments included), when it was read. */
+  public Optional<String> source(ChangeSetInfo changeSet) {
+    return Optional.ofNullable(sources.get(changeSet.key()));
+  }
+
+  /**
+   * The pending changeset that made a state difference: the last one whose changes name the same column, index,
+   * constraint or table, else the last one whose raw SQL mentions the table.
+   */
+  public Optional<ChangeSetInfo> attribute(SchemaChange change) {
+    String table = change.objectName();
+    Optional<ChangeSetInfo> exact;
+    if (change instanceof SchemaChange.TableAdded) {
+      exact = Optional.ofNullable(createdIn.get(table));
+    } else if (change instanceof SchemaChange.ColumnAdded a) {
+      exact = column(table, a.column().name());
+    } else if (change instanceof SchemaChange.ColumnDropped d) {
+      exact = column(table, d.column().name());
+    } else if (change instanceof SchemaChange.ColumnModified m) {
+      exact = column(table, m.from().name());
+    } else if (change instanceof SchemaChange.ForeignKeyAdded f) {
+      exact = named(f.foreignKey().name());
+    } else if (change instanceof SchemaChange.ForeignKeyDropped f) {
+      exact = named(f.foreignKey().name());
+    } else if (change instanceof SchemaChange.ForeignKeyModified f) {
+      exact = named(f.to().name());
+    } else if (change instanceof SchemaChange.UniqueConstraintAdded u) {
+      exact = named(u.constraint().name());
+    } else if (change instanceof SchemaChange.UniqueConstraintDropped u) {
+      exact = named(u.constraint().name());
+    } else if (change instanceof SchemaChange.IndexAdded i) {
+      exact = named(Optional.of(i.index().name()));
+    } else if (change instanceof SchemaChange.IndexDropped i) {
+      exact = named(Optional.of(i.index().name()));
+    } else if (change instanceof SchemaChange.IndexModified i) {
+      exact = named(Optional.of(i.to().name()));
+    } else if (change instanceof SchemaChange.CheckAdded c) {
+      exact = named(c.check().name());
+    } else if (change instanceof SchemaChange.CheckDropped c) {
+      exact = named(c.check().name());
+    } else {
+      exact = Optional.empty();
+    }
+    return exact.or(() -> Optional.ofNullable(byTable.get(table))).or(() -> mentioning(table));
+  }
+
+  /** The column an operation acts on, if it acts on one column. */
+  private static Optional<String> columnOf(Operation op) {
+    if (op instanceof Operation.AddColumn a) {
+      return Optional.of(a.column().name());
+    } else if (op instanceof Operation.DropColumn d) {
+      return Optional.of(d.column());
+    } else if (op instanceof Operation.ChangeType c) {
+      return Optional.of(c.column());
+    } else if (op instanceof Operation.SetNotNull n) {
+      return Optional.of(n.column());
+    } else if (op instanceof Operation.DropNotNull n) {
+      return Optional.of(n.column());
+    }
+    return Optional.empty();
+  }
+
+  /** The index or constraint an operation names. */
+  private static Optional<String> nameOf(Operation op) {
+    if (op instanceof Operation.CreateIndex i) {
+      return Optional.of(i.name());
+    } else if (op instanceof Operation.DropIndex i) {
+      return Optional.of(i.name());
+    } else if (op instanceof Operation.AddForeignKey f) {
+      return f.name();
+    } else if (op instanceof Operation.DropForeignKey f) {
+      return Optional.of(f.name());
+    } else if (op instanceof Operation.DropConstraint c) {
+      return Optional.of(c.name());
+    } else if (op instanceof Operation.AddUnique u) {
+      return u.name();
+    } else if (op instanceof Operation.AddCheck c) {
+      return c.name();
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ChangeSetInfo> column(String table, String column) {
+    return Optional.ofNullable(byColumn.get(Identifiers.column(table, column)));
+  }
+
+  private Optional<ChangeSetInfo> named(Optional<String> name) {
+    return name.map(byName::get);
+  }
+
+  private Optional<ChangeSetInfo> mentioning(String table) {
+    Pattern word = Pattern.compile("(?i)(?<![\\w$])" + Pattern.quote(table) + "(?![\\w$])");
+    ChangeSetInfo last = null;
+    for (ChangeSetInfo cs : pending) {
+      for (ChangeInfo c : cs.changes()) {
+        if (c.sql().isPresent() && word.matcher(c.sql().get()).find()) {
+          last = cs;
+        }
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  // ---- findings ----
+
+  /** A finding about a change object or statement, pointing at its changeset. */
+  public Finding finding(Rule rule, Operation op, String object, String message, String why, String fix) {
+    return finding(rule, op.changeSet(), object, message, why, fix);
+  }
+
+  /** A finding about a changeset as a whole. */
+  public Finding finding(Rule rule, ChangeSetInfo cs, String object, String message, String why, String fix) {
+    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site(cs, Finding.Origin.CHANGE), message,
+        why, fix, Optional.empty());
+  }
+
+  /** A finding about a state difference, pointing at the changeset that made it where one can be named. */
+  public Finding finding(Rule rule, SchemaChange change, String object, String message, String why, String fix) {
+    Finding.Site site = attribute(change).map(cs -> site(cs, Finding.Origin.STATE))
+        .orElseGet(() -> new Finding.Site(Optional.empty(), Optional.empty(), changelog, 0, Finding.Origin.STATE));
+    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site, message, why, fix,
+        Optional.empty());
+  }
+
+  static Finding.Site site(ChangeSetInfo cs, Finding.Origin origin) {
+    return new Finding.Site(Optional.of(cs.id()), Optional.of(cs.author()), cs.file(), cs.line(), origin);
+  }
+
+  /** Builds a context; the released and resulting states default to empty, the diff to the one between them. */
+  public static final class Builder {
+    private Dialect dialect = Dialect.H2;
+    private List<ChangeSetInfo> pending = List.of();
+    private SchemaModel released = SchemaModel.EMPTY;
+    private SchemaModel result = SchemaModel.EMPTY;
+    private List<SchemaChange> pendingChanges;
+    private String changelog = "";
+    private Map<String, String> sources = Map.of();
+
+    private Builder() {
+    }
+
+    public Builder dialect(Dialect value) {
+      this.dialect = value;
+      return this;
+    }
+
+    public Builder pending(List<ChangeSetInfo> value) {
+      this.pending = value;
+      return this;
+    }
+
+    public Builder released(SchemaModel value) {
+      this.released = Objects.requireNonNull(value);
+      return this;
+    }
+
+    public Builder result(SchemaModel value) {
+      this.result = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The diff of the pending part when already computed (otherwise computed from released and result). */
+    public Builder pendingChanges(List<SchemaChange> value) {
+      this.pendingChanges = value;
+      return this;
+    }
+
+    public Builder changelog(String value) {
+      this.changelog = value;
+      return this;
+    }
+
+    /** Raw changeset texts by changeset key (see {@link ChangeSetSources}), for acceptances written as comments. */
+    public Builder sources(Map<String, String> value) {
+      this.sources = value;
+      return this;
+    }
+
+    public LintContext build() {
+      return new LintContext(this);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.Identifiers;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Operation;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DBD103: a column is dropped. */
+public final class DropColumnRule implements Rule {
+
+  static final String WHY = "data loss; older app versions still read it";
+
+  @Override
+  public String code() {
+    return "DBD103";
+  }
+
+  @Override
+  public String name() {
+    return "drop-column";
+  }
+
+  @Override
+  public String summary() {
+    return "A column is dropped (DROP COLUMN, dropColumn, mergeColumns): its data is lost and running versions break.";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (Operation op : context.operations()) {
+      if (op instanceof Operation.DropColumn d) {
+        String object = Identifiers.column(d.table(), d.column());
+        out.add(context.finding(this, op, object, object + " is dropped", WHY, Guidance.COLUMN_EXPAND_CONTRACT));
+      }
+    }
+    for (SchemaChange change : context.pendingChanges()) {
+      if (change instanceof SchemaChange.ColumnDropped d
+          && !context.isRenamedColumn(d.tableName(), d.column().name())) {
+        String object = Identifiers.column(d.tableName(), d.column().name());
+        out.add(context.finding(this, change, object, object + " is dropped", WHY, Guidance.COLUMN_EXPAND_CONTRACT));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Operation;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DBD101: a table is dropped. */
+public final class DropTableRule implements Rule {
+
+  static final String WHY = "data loss; running app versions still read and write it";
+
+  @Override
+  public String code() {
+    return "DBD101";
+  }
+
+  @Override
+  public String name() {
+    return "drop-table";
+  }
+
+  @Override
+  public String summary() {
+    return "A table is dropped (DROP TABLE, dropTable): its data is lost.";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (Operation op : context.operations()) {
+      if (op instanceof Operation.DropTable d) {
+        out.add(context.finding(this, op, d.table(), d.table() + " is dropped", WHY, Guidance.TABLE_EXPAND_CONTRACT));
+      }
+    }
+    for (SchemaChange change : context.pendingChanges()) {
+      if (change instanceof SchemaChange.TableDropped d && !context.renamedTables().containsKey(d.table().name())) {
+        out.add(context.finding(this, change, d.table().name(), d.table().name() + " is dropped", WHY,
+            Guidance.TABLE_EXPAND_CONTRACT));
+      }
+    }
+    return out;
+  }
+}

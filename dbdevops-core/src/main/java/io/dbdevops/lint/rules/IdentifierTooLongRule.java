@@ -1,0 +1,159 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.liquibase.ChangeInfo;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.Identifiers;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Operation;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import io.dbdevops.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DBD703: a new name is longer than the target allows: PostgreSQL 63 bytes (longer names are silently truncated),
+ * MariaDB/MySQL 64 characters (the statement fails). For H2 targets the strictest, 63, applies, since a portable
+ * changelog is meant for the production databases too.
+ */
+public final class IdentifierTooLongRule implements Rule {
+
+  /** Liquibase attributes that name a new object. */
+  private static final List<String> NAMING_ATTRIBUTES = List.of("tableName", "newTableName", "columnName",
+      "newColumnName", "indexName", "constraintName", "sequenceName", "newSequenceName", "viewName", "newViewName",
+      "finalColumnName", "primaryKeyName");
+  private static final List<String> CREATING_TYPES = List.of("createTable", "renameTable", "addColumn", "renameColumn",
+      "createIndex", "addForeignKeyConstraint", "addUniqueConstraint", "addPrimaryKey", "addCheckConstraint",
+      "createSequence", "renameSequence", "createView", "renameView", "mergeColumns");
+
+  @Override
+  public String code() {
+    return "DBD703";
+  }
+
+  @Override
+  public String name() {
+    return "identifier-too-long";
+  }
+
+  @Override
+  public String summary() {
+    return "A new table, column, index, constraint, sequence or view name is longer than the target allows "
+        + "(PostgreSQL 63, MariaDB/MySQL 64).";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  static int limit(Dialect dialect) {
+    return dialect == Dialect.MARIADB ? 64 : 63;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    int limit = limit(context.dialect());
+    List<Finding> out = new ArrayList<>();
+    for (ChangeSetInfo cs : context.pending()) {
+      for (ChangeInfo c : cs.changes()) {
+        if (!CREATING_TYPES.contains(c.type())) {
+          continue;
+        }
+        for (Map.Entry<String, String> a : c.attributes().entrySet()) {
+          if (NAMING_ATTRIBUTES.contains(a.getKey()) && !(c.type().startsWith("rename") && a.getKey().startsWith("old"))) {
+            check(context, out, cs, Identifiers.name(a.getValue()), limit);
+          }
+        }
+        for (ChangeInfo.ColumnInfo col : c.columns()) {
+          if (c.type().equals("createTable") || c.type().equals("addColumn")) {
+            check(context, out, cs, Identifiers.name(col.name()), limit);
+          }
+        }
+      }
+    }
+    for (Operation op : context.operations()) {
+      if (!op.source().equals("sql") && !op.source().equals("sqlFile")) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      if (op instanceof Operation.CreateTable t) {
+        names.add(t.table());
+        t.columns().forEach(col -> names.add(col.name()));
+      } else if (op instanceof Operation.AddColumn a) {
+        names.add(a.column().name());
+      } else if (op instanceof Operation.RenameTable r) {
+        names.add(r.newName());
+      } else if (op instanceof Operation.RenameColumn r) {
+        names.add(r.newName());
+      } else if (op instanceof Operation.CreateIndex i) {
+        names.add(i.name());
+      } else if (op instanceof Operation.AddForeignKey f) {
+        f.name().ifPresent(names::add);
+      } else if (op instanceof Operation.AddUnique u) {
+        u.name().ifPresent(names::add);
+      } else if (op instanceof Operation.AddCheck k) {
+        k.name().ifPresent(names::add);
+      }
+      names.forEach(n -> check(context, out, op.changeSet(), n, limit));
+    }
+    for (SchemaChange change : context.pendingChanges()) {
+      for (String n : newNames(change)) {
+        if (n.length() > limit) {
+          out.add(finding(context, change, n, limit));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void check(LintContext context, List<Finding> out, ChangeSetInfo cs, String name, int limit) {
+    if (name.length() > limit) {
+      out.add(context.finding(this, cs, name, message(name, limit), why(context.dialect()), fix(limit)));
+    }
+  }
+
+  private Finding finding(LintContext context, SchemaChange change, String name, int limit) {
+    return context.finding(this, change, name, message(name, limit), why(context.dialect()), fix(limit));
+  }
+
+  private static String message(String name, int limit) {
+    return "name " + name + " is " + name.length() + " characters long (limit " + limit + ")";
+  }
+
+  private static String why(Dialect dialect) {
+    return dialect == Dialect.MARIADB ? "MariaDB/MySQL refuses names longer than 64 characters"
+        : "PostgreSQL silently truncates names to 63 bytes, so the object gets another name than the changelog says";
+  }
+
+  private static String fix(int limit) {
+    return "Use a name of at most " + limit + " characters";
+  }
+
+  private static List<String> newNames(SchemaChange change) {
+    List<String> names = new ArrayList<>();
+    if (change instanceof SchemaChange.TableAdded a) {
+      Table t = a.table();
+      names.add(t.name());
+      t.columns().forEach(c -> names.add(c.name()));
+      t.indexes().forEach(i -> names.add(i.name()));
+      t.foreignKeys().forEach(f -> f.name().ifPresent(names::add));
+    } else if (change instanceof SchemaChange.ColumnAdded a) {
+      names.add(a.column().name());
+    } else if (change instanceof SchemaChange.IndexAdded a) {
+      names.add(a.index().name());
+    } else if (change instanceof SchemaChange.ForeignKeyAdded a) {
+      a.foreignKey().name().ifPresent(names::add);
+    } else if (change instanceof SchemaChange.ViewAdded a) {
+      names.add(a.view().name());
+    } else if (change instanceof SchemaChange.SequenceAdded a) {
+      names.add(a.sequence().name());
+    }
+    return names;
+  }
+
+}

@@ -1,0 +1,71 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.liquibase.ChangeInfo;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * DBD601: a changeset Liquibase cannot reverse on its own (raw SQL, sqlFile, loadData, dropTable, modifyDataType, …)
+ * that has no {@code rollback}. The reversible change types are those whose Liquibase class creates its inverse
+ * (liquibase-core 4.33: {@code createInverses()}). A changeset with a non-empty {@code rollback} (or formatted-SQL
+ * {@code --rollback} lines) is not reported: whether that rollback works is DBD602's round trip.
+ */
+public final class NoRollbackRule implements Rule {
+
+  static final Set<String> REVERSIBLE = Set.of("addColumn", "addDefaultValue", "addForeignKeyConstraint",
+      "addLookupTable", "addNotNullConstraint", "addPrimaryKey", "addUniqueConstraint", "createIndex", "createSequence",
+      "createTable", "createView", "dropNotNullConstraint", "empty", "output", "renameColumn", "renameSequence",
+      "renameTable", "renameView", "tagDatabase");
+
+  @Override
+  public String code() {
+    return "DBD601";
+  }
+
+  @Override
+  public String name() {
+    return "no-rollback";
+  }
+
+  @Override
+  public String summary() {
+    return "A changeset Liquibase cannot reverse by itself (sql, sqlFile, loadData, drops, modifyDataType, …) has no "
+        + "rollback.";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARN;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (ChangeSetInfo cs : context.pending()) {
+      if (cs.hasRollback()) {
+        continue;
+      }
+      Set<String> irreversible = new TreeSet<>();
+      for (ChangeInfo c : cs.changes()) {
+        if (!REVERSIBLE.contains(c.type())) {
+          irreversible.add(c.type());
+        }
+      }
+      if (!irreversible.isEmpty()) {
+        out.add(context.finding(this, cs, cs.id(), "a change Liquibase cannot reverse (" + String.join(", ", irreversible)
+            + ") is made without a rollback",
+            "a rollback of the release fails when it is needed most",
+            "Add a <rollback> with the inverse changes (formatted SQL: --rollback lines); when the change cannot be "
+                + "undone, accept this finding with the reason (the release is then roll-forward only)"));
+      }
+    }
+    return out;
+  }
+}

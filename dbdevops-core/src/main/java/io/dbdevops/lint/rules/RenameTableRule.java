@@ -1,0 +1,58 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Operation;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DBD201: a table is renamed — by renameTable / ALTER TABLE … RENAME TO / RENAME TABLE, or seen in the state as a
+ * table that disappears while one with exactly its columns appears.
+ */
+public final class RenameTableRule implements Rule {
+
+  static final String WHY = "running app versions still use the old name and break (use expand/contract)";
+
+  @Override
+  public String code() {
+    return "DBD201";
+  }
+
+  @Override
+  public String name() {
+    return "rename-table";
+  }
+
+  @Override
+  public String summary() {
+    return "A table is renamed: every running version that uses the old name breaks.";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (Operation op : context.operations()) {
+      if (op instanceof Operation.RenameTable r) {
+        out.add(context.finding(this, op, r.table(), r.table() + " is renamed to " + r.newName(), WHY,
+            Guidance.RENAME_TABLE));
+      }
+    }
+    for (SchemaChange change : context.pendingChanges()) {
+      if (change instanceof SchemaChange.TableDropped d && context.renamedTables().containsKey(d.table().name())) {
+        String from = d.table().name();
+        out.add(context.finding(this, change, from, from + " is renamed to " + context.renamedTables().get(from), WHY,
+            Guidance.RENAME_TABLE));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package io.dbdevops.lint.rules;
+
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.Operation;
+import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DBD104: a table is truncated. */
+public final class TruncateRule implements Rule {
+
+  @Override
+  public String code() {
+    return "DBD104";
+  }
+
+  @Override
+  public String name() {
+    return "truncate";
+  }
+
+  @Override
+  public String summary() {
+    return "A table is truncated (TRUNCATE, with or without CASCADE): every row is deleted.";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> out = new ArrayList<>();
+    for (Operation op : context.operations()) {
+      if (op instanceof Operation.Truncate t) {
+        out.add(context.finding(this, op, t.table(), t.table() + " is truncated" + (t.cascade()
+            ? " with CASCADE (every table referencing it is emptied too)" : ""),
+            "data loss: every row is deleted, in every environment the release reaches",
+            "Delete only the rows you mean, with a WHERE clause, in a data changeset; emptying a table is an "
+                + "operation for one environment, not for the changelog"));
+      }
+    }
+    return out;
+  }
+}

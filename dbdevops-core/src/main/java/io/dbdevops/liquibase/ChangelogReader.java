@@ -1,0 +1,226 @@
+package io.dbdevops.liquibase;
+
+import io.dbdevops.InvalidChangeException;
+import io.dbdevops.SetupException;
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.liquibase.ChangeInfo.ColumnInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import liquibase.ChecksumVersion;
+import liquibase.Scope;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
+import liquibase.change.ChangeWithColumns;
+import liquibase.change.ColumnConfig;
+import liquibase.change.ConstraintsConfig;
+import liquibase.change.core.CreateProcedureChange;
+import liquibase.change.core.CreateViewChange;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.parser.ChangeLogParser;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Reads a changelog and its includes with Liquibase's own parser, without a database: every changeset in execution
+ * order, with the checksum Liquibase stores in {@code DATABASECHANGELOG.MD5SUM}, the line it starts at, and its changes
+ * as plain {@link ChangeInfo} data. What lint and the integrity file work from.
+ *
+ * <p>Contexts and labels do not filter: every changeset of the changelog is returned. Changelog parameters matter
+ * (they are part of the checksum), so pass the ones the update uses. XML files are checked for well-formedness, not
+ * against Liquibase's XSD: the update ({@link LiquibaseRunner}) does that.
+ */
+public final class ChangelogReader {
+
+  /** Serializable fields carried elsewhere in {@link ChangeInfo} (columns, SQL text), not as attributes. */
+  private static final List<String> NOT_ATTRIBUTES = List.of("columns", "sql", "selectQuery", "procedureText",
+      "procedureBody", "rollback");
+
+  public List<ChangeSetInfo> read(ChangelogSource changelog) {
+    return read(changelog, Map.of());
+  }
+
+  /** Reads the changelog with changelog parameters substituted as {@code ${name}}, as the update does. */
+  public List<ChangeSetInfo> read(ChangelogSource changelog, Map<String, String> parameters) {
+    if (!Files.isRegularFile(changelog.file())) {
+      throw new SetupException("changelog not found: " + changelog.file());
+    }
+    Quiet.apply();
+    List<ChangeSetInfo> result = new ArrayList<>();
+    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+      Map<String, Object> scope = new HashMap<>();
+      scope.put(Scope.Attr.resourceAccessor.name(), accessor);
+      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+      scope.put("liquibase.analytics.enabled", false);
+      scope.put("liquibase.showBanner", false);
+      // well-formedness is still checked; the XSD check (6x slower on 2,000 changesets) is left to the update
+      scope.put("liquibase.validateXmlChangelogFiles", false);
+      Scope.child(scope, () -> {
+        ChangeLogParameters changeLogParameters = new ChangeLogParameters();
+        parameters.forEach(changeLogParameters::set);
+        ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(changelog.path(), accessor);
+        DatabaseChangeLog log = parser.parse(changelog.path(), changeLogParameters, accessor);
+        Lines lines = new Lines(changelog.root());
+        for (ChangeSet changeSet : log.getChangeSets()) {
+          result.add(info(changeSet, lines, changelog.root()));
+        }
+      });
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      throw LiquibaseRunner.translate(e, changelog);
+    }
+    return List.copyOf(result);
+  }
+
+  private static ChangeSetInfo info(ChangeSet changeSet, Lines lines, Path root) {
+    String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+    boolean hasRollback = changeSet.getRollback() != null && !changeSet.getRollback().getChanges().isEmpty();
+    List<ChangeInfo> changes = new ArrayList<>();
+    for (Change change : changeSet.getChanges()) {
+      changes.add(change(change, changeSet, root));
+    }
+    int line = lines.lineOf(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor());
+    return new ChangeSetInfo(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor(), checksum, line,
+        changeSet.isRunInTransaction(), hasRollback, Optional.ofNullable(blankToNull(changeSet.getComments())), changes,
+        changeSet.getValidCheckSums().stream().map(Object::toString).sorted().toList());
+  }
+
+  private static ChangeInfo change(Change change, ChangeSet changeSet, Path root) {
+    Map<String, String> attributes = new TreeMap<>();
+    for (String field : change.getSerializableFields()) {
+      if (NOT_ATTRIBUTES.contains(field)) {
+        continue;
+      }
+      Object value = change.getSerializableFieldValue(field);
+      if (isSimple(value)) {
+        attributes.put(field, value.toString());
+      }
+    }
+    List<ColumnInfo> columns = new ArrayList<>();
+    if (change instanceof ChangeWithColumns<?> withColumns && withColumns.getColumns() != null) {
+      for (ColumnConfig column : withColumns.getColumns()) {
+        if (column != null && column.getName() != null) {
+          columns.add(column(column));
+        }
+      }
+    }
+    return new ChangeInfo(change.getSerializedObjectName(), attributes, columns, sql(change, changeSet, root));
+  }
+
+  private static boolean isSimple(Object value) {
+    return value instanceof CharSequence || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+        || value instanceof liquibase.statement.DatabaseFunction;
+  }
+
+  private static ColumnInfo column(ColumnConfig column) {
+    ConstraintsConfig constraints = column.getConstraints();
+    Optional<Boolean> nullable = Optional.empty();
+    if (constraints != null && constraints.isNullable() != null) {
+      nullable = Optional.of(constraints.isNullable());
+    } else if (constraints != null && Boolean.TRUE.equals(constraints.isPrimaryKey())) {
+      nullable = Optional.of(false); // a primary key column is NOT NULL
+    }
+    Optional<String> defaultValue = Optional.empty();
+    boolean computed = false;
+    if (column.getDefaultValueComputed() != null) {
+      defaultValue = Optional.of(column.getDefaultValueComputed().toString());
+      computed = true;
+    } else if (column.getDefaultValueSequenceNext() != null) {
+      defaultValue = Optional.of(column.getDefaultValueSequenceNext().toString());
+      computed = true;
+    } else if (column.getDefaultValue() != null) {
+      defaultValue = Optional.of(column.getDefaultValue());
+    } else if (column.getDefaultValueNumeric() != null) {
+      defaultValue = Optional.of(column.getDefaultValueNumeric().toString());
+    } else if (column.getDefaultValueBoolean() != null) {
+      defaultValue = Optional.of(column.getDefaultValueBoolean().toString());
+    } else if (column.getDefaultValueDate() != null) {
+      defaultValue = Optional.of(Optional.ofNullable(column.getRawDateValue()).orElse(column.getDefaultValueDate().toString()));
+    }
+    return new ColumnInfo(column.getName(), Optional.ofNullable(column.getType()), nullable, defaultValue, computed,
+        Boolean.TRUE.equals(column.isAutoIncrement()));
+  }
+
+  private static Optional<String> sql(Change change, ChangeSet changeSet, Path root) {
+    if (change instanceof AbstractSQLChange sqlChange) {
+      return Optional.ofNullable(sqlChange.getSql());
+    }
+    if (change instanceof CreateViewChange view) {
+      if (view.getSelectQuery() != null) {
+        return Optional.of(view.getSelectQuery());
+      }
+      return readPath(view.getPath(), view.getRelativeToChangelogFile(), changeSet, root);
+    }
+    if (change instanceof CreateProcedureChange procedure) {
+      if (procedure.getProcedureText() != null) {
+        return Optional.of(procedure.getProcedureText());
+      }
+      return readPath(procedure.getPath(), procedure.isRelativeToChangelogFile(), changeSet, root);
+    }
+    return Optional.empty();
+  }
+
+  /** The text of a change's {@code path} file, resolved as Liquibase does (relative to the changelog file or root). */
+  private static Optional<String> readPath(String path, Boolean relative, ChangeSet changeSet, Path root) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    Path file = Boolean.TRUE.equals(relative)
+        ? Optional.ofNullable(root.resolve(changeSet.getFilePath()).getParent()).orElse(root).resolve(path)
+        : root.resolve(path);
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** Finds the line each changeset starts at, per file, in the order the changesets appear. */
+  private static final class Lines {
+    private final Path root;
+    private final Map<String, List<ChangesetLines.Start>> starts = new LinkedHashMap<>();
+
+    Lines(Path root) {
+      this.root = root;
+    }
+
+    int lineOf(String file, String id, String author) {
+      List<ChangesetLines.Start> inFile = starts.computeIfAbsent(file, this::scan);
+      for (ChangesetLines.Start start : inFile) {
+        if (!start.used() && start.id().equals(id) && (start.author() == null || start.author().equals(author))) {
+          start.use();
+          return start.line();
+        }
+      }
+      return 0;
+    }
+
+    private List<ChangesetLines.Start> scan(String file) {
+      Path path = root.resolve(file);
+      if (!Files.isRegularFile(path)) {
+        return List.of();
+      }
+      try {
+        return ChangesetLines.scan(file, Files.readString(path, StandardCharsets.UTF_8));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return List.of();
+      }
+    }
+  }
+}

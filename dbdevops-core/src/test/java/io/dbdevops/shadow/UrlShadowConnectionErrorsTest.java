@@ -1,0 +1,70 @@
+package io.dbdevops.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.dbdevops.SetupException;
+import io.dbdevops.config.Secret;
+import io.dbdevops.testdb.TestDatabases;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a user sees when the url shadow cannot connect: the setting to change, and never the password.
+ *
+ * <p>The wrong-password case runs on MariaDB: the PostgreSQL servers on the development machines trust every local
+ * connection (pg_hba {@code trust}), so any password is accepted there.
+ */
+class UrlShadowConnectionErrorsTest {
+
+  private final ShadowProviders providers = ShadowProviders.load();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:1/postgres", "jdbc:mariadb://127.0.0.1:1/"})
+  void unreachablePortNamesTheSetting(String url) {
+    ShadowSettings settings = new ShadowSettings("url", Optional.of(url), Optional.of("someone"), Secret.of("pw-123"));
+    assertThatThrownBy(() -> providers.open(settings)).isInstanceOf(SetupException.class)
+        .hasMessageContaining("cannot reach the database at " + url)
+        .hasMessageContaining("-Ddbdevops.shadow.url")
+        .hasMessageNotContaining("pw-123");
+  }
+
+  @Test
+  void wrongPasswordSaysTheCredentialsWereRefusedAndNeverShowsAPassword() throws Exception {
+    TestDatabases.Server server = TestDatabases.mariadb();
+    String user = "dbdevops_pw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String real = "Real-" + UUID.randomUUID();
+    String wrong = "Wrong-" + UUID.randomUUID();
+    server.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + real + "'",
+        "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + real + "'");
+    try {
+      ShadowSettings settings = new ShadowSettings("url", Optional.of(server.url()), Optional.of(user), Secret.of(wrong));
+      Throwable thrown = catchThrowable(() -> providers.open(settings));
+      assertThat(thrown).isInstanceOf(SetupException.class)
+          .hasMessageContaining("refused the credentials")
+          .hasMessageContaining("'" + user + "'")
+          .hasMessageContaining("check the user and the password");
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).as("message of %s", t.getClass().getName())
+            .doesNotContain(wrong).doesNotContain(real);
+      }
+      assertThat(settings.toString()).doesNotContain(wrong);
+    } finally {
+      server.execute("DROP USER IF EXISTS '" + user + "'@'%'", "DROP USER IF EXISTS '" + user + "'@'localhost'");
+    }
+  }
+
+  @Test
+  void h2UrlIsUsedAsItIs() {
+    ShadowSettings settings = new ShadowSettings("url", Optional.of("jdbc:h2:mem:url_shadow_" + UUID.randomUUID()),
+        Optional.of("sa"), Secret.NONE);
+    try (ShadowDatabase shadow = providers.open(settings)) {
+      assertThat(shadow.dialect()).isEqualTo(io.dbdevops.config.Dialect.H2);
+      assertThat(shadow.description()).startsWith("h2 at jdbc:h2:mem:url_shadow_");
+    }
+  }
+}

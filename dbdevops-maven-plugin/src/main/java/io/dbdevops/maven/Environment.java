@@ -1,0 +1,45 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.env.DriftPolicy;
+import io.dbdevops.env.EnvironmentDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code <environment>} of the POM's {@code <environments>}, as Maven fills it in; turned into the core's
+ * {@link EnvironmentDefinition} at once. See the README's "Environments, deploy and drift" section.
+ */
+public class Environment {
+
+  private String name;
+  private String extendsName;
+  private String url;
+  private String serverId;
+  private String username;
+  private String usernameEnv;
+  private String passwordEnv;
+  private String contexts;
+  private String labels;
+  private Map<String, String> parameters;
+  private List<String> schemas;
+  private String driftPolicy;
+  private List<String> grants;
+
+  /** {@code <extends>}: the environment this one overrides. */
+  public void setExtends(String extendsName) {
+    this.extendsName = extendsName;
+  }
+
+  EnvironmentDefinition toDefinition() {
+    if (name == null || name.isBlank()) {
+      throw new io.dbdevops.SetupException("an <environment> in <environments> has no <name>");
+    }
+    String where = "<driftPolicy> of environment '" + name + "'";
+    return new EnvironmentDefinition(name.trim(), Optional.ofNullable(extendsName), Optional.ofNullable(url),
+        Optional.ofNullable(serverId), Optional.ofNullable(username), Optional.ofNullable(usernameEnv),
+        Optional.ofNullable(passwordEnv), Optional.ofNullable(contexts), Optional.ofNullable(labels),
+        parameters == null ? Map.of() : parameters, Optional.ofNullable(schemas),
+        Optional.ofNullable(driftPolicy).map(p -> DriftPolicy.parse(p, where)), Optional.ofNullable(grants));
+  }
+}

@@ -1,0 +1,65 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.integrity.IntegrityCheck;
+import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.integrity.IntegrityViolation;
+import io.dbdevops.integrity.SumFile;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The integrity part of {@code dbdevops:verify}: reads the changelog, checks it against the integrity file
+ * (dbdevops.sum) and prints one line per violation. Its result's {@code pending()} are the changesets lint judges.
+ */
+final class IntegrityStep {
+
+  private final Log log;
+  private final Path sumFile;
+  private final String name;
+
+  /** {@code name}: the integrity file as the user should read it (relative to the project). */
+  IntegrityStep(Log log, Path sumFile, String name) {
+    this.log = log;
+    this.sumFile = sumFile;
+    this.name = name;
+  }
+
+  IntegrityResult run(ChangelogSource changelog, Map<String, String> parameters) {
+    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, parameters);
+    boolean exists = Files.isRegularFile(sumFile);
+    IntegrityResult result = new IntegrityCheck().check(SumFile.readOrEmpty(sumFile), changesets);
+    for (IntegrityViolation violation : result.violations()) {
+      log.error(violation.message());
+    }
+    result.sumFileMessage(name).ifPresent(log::error);
+    if (!exists) {
+      log.info("dbdevops: integrity: no " + name + " yet, all " + changesets.size() + " changesets are pending "
+          + "(mvn dbdevops:mark-released marks them released)");
+    } else if (result.passed()) {
+      log.info("dbdevops: integrity: " + result.released().size() + " changesets released, " + result.pending().size()
+          + " pending (" + name + ")");
+    }
+    return result;
+  }
+
+  /** BUILD FAILURE when a released changeset was edited or reordered, or the integrity file does not hold. */
+  void failOnViolations(IntegrityResult result) throws MojoFailureException {
+    if (result.passed()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder("the changelog's released history does not hold against " + name + ": "
+        + result.violations().size() + (result.violations().size() == 1 ? " violation" : " violations"));
+    for (IntegrityViolation violation : result.violations()) {
+      message.append(System.lineSeparator()).append("  ").append(violation.message());
+    }
+    result.sumFileMessage(name).ifPresent(m -> message.append(System.lineSeparator()).append("  ").append(m));
+    throw new MojoFailureException(message.toString());
+  }
+}

@@ -1,0 +1,55 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.integrity.IntegrityViolation;
+import io.dbdevops.integrity.ReleaseMarker;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogReader;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Marks every changeset of the changelog as released: rewrites the integrity file (dbdevops.sum) with their
+ * checksums. Run it when you release; commit the file. Refuses while a released changeset was edited, reordered or
+ * removed (DBD801/DBD802): fix the changelog first.
+ */
+@Mojo(name = "mark-released", threadSafe = true)
+public class MarkReleasedMojo extends AbstractDbDevOpsMojo {
+
+  /** The integrity file: the released changesets and a hash over them. */
+  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
+  private File sumFile;
+
+  @Override
+  protected void executeGoal() throws MojoFailureException {
+    ChangelogSource changelog = changelogSource();
+    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, gateSettings().updateOptions().parameters());
+    ReleaseMarker.Marked marked = new ReleaseMarker().mark(sumFile.toPath(), changesets);
+    String name = relative(sumFile.toPath());
+    if (marked.refused()) {
+      StringBuilder message = new StringBuilder("not marking changesets as released: the released history in " + name
+          + " does not hold (" + marked.check().violations().size() + " violations); fix the changelog first");
+      for (IntegrityViolation violation : marked.check().violations()) {
+        getLog().error(violation.message());
+        message.append(System.lineSeparator()).append("  ").append(violation.message());
+      }
+      throw new MojoFailureException(message.toString());
+    }
+    marked.check().sumFileProblem().ifPresent(problem -> getLog().warn("dbdevops: " + name + " was edited by hand or "
+        + "merged (" + problem + "); its entries agree with the changelog, so it is rewritten: review its diff before "
+        + "committing"));
+    if (marked.newlyReleased().isEmpty()) {
+      getLog().info("dbdevops: nothing new to mark: all " + marked.released() + " changesets are already released ("
+          + name + (marked.written() ? ", rewritten" : "") + ")");
+      return;
+    }
+    for (ChangeSetInfo cs : marked.newlyReleased()) {
+      getLog().info("dbdevops:   released " + cs.id() + " by " + cs.author() + " (" + cs.location() + ")");
+    }
+    getLog().info("dbdevops: marked " + marked.newlyReleased().size() + " changesets as released (" + marked.released()
+        + " in total); wrote " + name + ": commit it");
+  }
+}
