@@ -66,7 +66,7 @@ final class Render {
 
   static String index(Index i) {
     return (i.unique() ? "unique index " : "index ") + i.name() + " " + cols(i.columns())
-        + i.predicate().map(p -> " where " + p).orElse("");
+        + i.predicate().map(p -> " where " + p).orElse("") + (i.dialectSpecific() ? " (dialect-specific)" : "");
   }
 
   static String check(CheckConstraint c) {

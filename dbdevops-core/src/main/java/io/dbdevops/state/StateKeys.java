@@ -23,6 +23,7 @@ final class StateKeys {
   static final String INDEXES = "indexes";
   static final String UNIQUE = "unique";
   static final String WHERE = "where";
+  static final String DIALECT_SPECIFIC = "dialectSpecific";
   static final String CHECKS = "checks";
   static final String EXPRESSION = "expression";
   static final String DEFINITION = "definition";

@@ -125,7 +125,9 @@ public final class StateReader {
       for (int i = 0; i < idxNodes.size(); i++) {
         JsonNode n = idxNodes.get(i);
         String at = StateKeys.INDEXES + "[" + i + "]";
-        allowOnly(n, at, Set.of(StateKeys.NAME, StateKeys.COLUMNS, StateKeys.UNIQUE, StateKeys.WHERE));
+        allowOnly(n, at, Set.of(StateKeys.NAME, StateKeys.COLUMNS, StateKeys.UNIQUE, StateKeys.WHERE,
+            StateKeys.DIALECT_SPECIFIC));
+        bool(n, StateKeys.DIALECT_SPECIFIC, at, false); // derived from the predicate and keys; checked for its type only
         indexes.add(build(at, () -> new Index(text(n, StateKeys.NAME, at), strings(n, StateKeys.COLUMNS, at),
             bool(n, StateKeys.UNIQUE, at, false), optText(n, StateKeys.WHERE, at))));
       }

@@ -169,6 +169,10 @@ public final class StateWriter {
           im.put(StateKeys.UNIQUE, true);
         }
         i.predicate().ifPresent(p -> im.put(StateKeys.WHERE, p));
+        if (i.dialectSpecific()) {
+          // a partial-index predicate or an expression key: only some databases (PostgreSQL) have it
+          im.put(StateKeys.DIALECT_SPECIFIC, true);
+        }
         idx.add(im);
       }
       m.put(StateKeys.INDEXES, idx);

@@ -97,6 +97,19 @@ class StateFilesTest {
   }
 
   @Test
+  void partialIndexKeepsItsPredicateMarkedDialectSpecific() throws Exception {
+    new StateWriter().write(sample(), dir);
+    assertThat(Files.readString(dir.resolve("tables/customers.yaml"))).contains("""
+        indexes:
+          - name: idx_customers_status
+            columns:
+              - status
+            where: status <> 'GONE'
+            dialectSpecific: true
+        """);
+  }
+
+  @Test
   void filesOfRemovedObjectsAreDeleted() {
     new StateWriter().write(sample(), dir);
     StateWriter.WriteSummary summary = new StateWriter().write(new SchemaModel(List.of(sample().tables().get(0)), List.of(), List.of()), dir);
