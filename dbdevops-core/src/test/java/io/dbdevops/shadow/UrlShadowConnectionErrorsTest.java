@@ -59,6 +59,29 @@ class UrlShadowConnectionErrorsTest {
   }
 
   @Test
+  void noPrivilegeToCreateTheTemporaryDatabaseNamesTheGrantAndTheSetting() throws Exception {
+    TestDatabases.Server server = TestDatabases.postgres();
+    String role = "dbdevops_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    server.execute("CREATE ROLE " + role + " LOGIN NOCREATEDB");
+    try {
+      ShadowSettings settings = new ShadowSettings("url", Optional.of(server.url()), Optional.of(role), Secret.NONE);
+      assertThatThrownBy(() -> providers.open(settings)).isInstanceOf(SetupException.class)
+          .hasMessageContaining("no privilege to create the temporary shadow database")
+          .hasMessageContaining("user '" + role + "'")
+          .hasMessageContaining("CREATEDB")
+          .hasMessageContaining("-Ddbdevops.shadow.url");
+    } finally {
+      server.execute("DROP ROLE IF EXISTS " + role);
+    }
+  }
+
+  @Test
+  void unsupportedDatabaseProductNamesTheSupportedOnes() {
+    assertThatThrownBy(() -> io.dbdevops.config.Dialect.fromProductName("Oracle")).isInstanceOf(SetupException.class)
+        .hasMessage("unsupported database product 'Oracle': dbdevops supports H2, PostgreSQL and MariaDB/MySQL");
+  }
+
+  @Test
   void h2UrlIsUsedAsItIs() {
     ShadowSettings settings = new ShadowSettings("url", Optional.of("jdbc:h2:mem:url_shadow_" + UUID.randomUUID()),
         Optional.of("sa"), Secret.NONE);
