@@ -1,8 +1,11 @@
 package io.dbdevops.gate;
 
+import io.dbdevops.InvalidChangeException;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.liquibase.LiquibaseRunner;
+import io.dbdevops.liquibase.LiquibaseRunner.RollbackFailure;
+import io.dbdevops.liquibase.LiquibaseRunner.RollbackResult;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateResult;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowDatabase;
@@ -14,6 +17,8 @@ import io.dbdevops.state.StateReader;
 import io.dbdevops.state.StateWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The hybrid gate: changelog → shadow database → snapshot → diff against the committed state. Also the two
@@ -53,10 +58,18 @@ public final class Gate {
    * @param released the state after the first {@code releasedCount} changesets; {@link SchemaModel#EMPTY} when none
    * @param pendingChanges the typed changes from {@code released} to {@code built.model()}
    * @param releasedSnapshot the time the extra snapshot at the released point took (zero when none was taken)
+   * @param rollbackRoundTrip the pending changesets' update → rollback → update, when it was asked for and something
+   *     was pending
    */
-  public record Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot) {
+  public record Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot,
+      Optional<RollbackRoundTrip> rollbackRoundTrip) {
     public Staged {
       pendingChanges = List.copyOf(pendingChanges);
+      rollbackRoundTrip = Objects.requireNonNullElse(rollbackRoundTrip, Optional.empty());
+    }
+
+    public Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot) {
+      this(built, released, pendingChanges, releasedSnapshot, Optional.empty());
     }
   }
 
@@ -66,6 +79,15 @@ public final class Gate {
    * {@link #build(GateSettings)}.
    */
   public Staged build(GateSettings settings, int releasedCount) {
+    return build(settings, releasedCount, false);
+  }
+
+  /**
+   * {@link #build(GateSettings, int)}; with {@code rollbackRoundTrip}, and when changesets are pending, then rolls the
+   * pending ones back, snapshots (must be the released state), applies them again and snapshots (must be the result):
+   * {@link Staged#rollbackRoundTrip()}. Nothing pending costs nothing.
+   */
+  public Staged build(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())
@@ -73,6 +95,7 @@ public final class Gate {
       SchemaModel released = SchemaModel.EMPTY;
       Duration releasedSnapshot = Duration.ZERO;
       UpdateResult update;
+      int pendingCount;
       if (releasedCount > 0) {
         UpdateResult first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(),
             releasedCount);
@@ -83,8 +106,10 @@ public final class Gate {
         List<io.dbdevops.liquibase.AppliedChangeSet> applied = new java.util.ArrayList<>(first.applied());
         applied.addAll(rest.applied());
         update = new UpdateResult(applied, first.took().plus(rest.took()));
+        pendingCount = rest.applied().size();
       } else {
         update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+        pendingCount = update.applied().size();
       }
       listener.applied(update);
       long t0 = System.nanoTime();
@@ -92,8 +117,34 @@ public final class Gate {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       listener.snapshotTaken(model.objectCount(), took.toMillis());
       Built built = new Built(model, shadow.description(), shadow.dialect(), update, took);
-      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot);
+      Optional<RollbackRoundTrip> roundTrip = rollbackRoundTrip && pendingCount > 0
+          ? Optional.of(roundTrip(settings, shadow, scope, pendingCount, released, model)) : Optional.empty();
+      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, roundTrip);
     }
+  }
+
+  /** Rolls the last {@code pendingCount} changesets back and applies them again, comparing each state. */
+  private RollbackRoundTrip roundTrip(GateSettings settings, ShadowDatabase shadow, SnapshotScope scope,
+      int pendingCount, SchemaModel released, SchemaModel result) {
+    RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), settings.changelog(), settings.updateOptions(),
+        pendingCount);
+    if (rollback.failure().isPresent()) {
+      RollbackFailure failure = rollback.failure().get();
+      return failure.irreversible() ? RollbackRoundTrip.notTestable(failure.changeSet(), failure.message())
+          : RollbackRoundTrip.failed(Optional.of(failure.changeSet()), "its rollback fails: " + failure.message(),
+              List.of());
+    }
+    List<SchemaChange> afterRollback = SchemaDiff.between(released,
+        snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope));
+    try {
+      liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+    } catch (InvalidChangeException e) {
+      return RollbackRoundTrip.failed(Optional.empty(), "the update after the rollback fails: " + e.getMessage(),
+          afterRollback);
+    }
+    List<SchemaChange> afterReapply = SchemaDiff.between(result,
+        snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope));
+    return RollbackRoundTrip.compared(afterRollback, afterReapply);
   }
 
   public VerifyResult verify(GateSettings settings) {
@@ -106,9 +157,14 @@ public final class Gate {
 
   /** {@link #verify(GateSettings)}, taking the released-point snapshot of {@link #build(GateSettings, int)} on the way. */
   public Verified verify(GateSettings settings, int releasedCount) {
+    return verify(settings, releasedCount, false);
+  }
+
+  /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, boolean)}. */
+  public Verified verify(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
     long t0 = System.nanoTime();
     SchemaModel committed = new StateReader().read(settings.stateDirectory());
-    Staged staged = build(settings, releasedCount);
+    Staged staged = build(settings, releasedCount, rollbackRoundTrip);
     Built built = staged.built();
     long d0 = System.nanoTime();
     List<SchemaChange> differences = SchemaDiff.between(committed, built.model());

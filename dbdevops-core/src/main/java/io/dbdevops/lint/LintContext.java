@@ -3,6 +3,7 @@ package io.dbdevops.lint;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.gate.RollbackRoundTrip;
 import io.dbdevops.liquibase.ChangeInfo;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.model.Column;
@@ -34,6 +35,7 @@ public final class LintContext {
   private final String changelog;
   private final Map<String, String> sources;
   private final List<Operation> operations;
+  private final Optional<RollbackRoundTrip> rollbackRoundTrip;
   private final Set<String> createdTables = new HashSet<>();
   private final Map<String, String> renamedTables = new LinkedHashMap<>();
   private final Map<String, String> renamedColumns = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class LintContext {
     this.changelog = Objects.requireNonNullElse(b.changelog, "");
     this.sources = Map.copyOf(b.sources);
     this.operations = ChangeOperations.of(pending);
+    this.rollbackRoundTrip = b.rollbackRoundTrip;
     index();
   }
 
@@ -129,6 +132,11 @@ public final class LintContext {
   /** What the pending changesets do, from their change objects and SQL, in changelog order. */
   public List<Operation> operations() {
     return operations;
+  }
+
+  /** The pending changesets' update → rollback → update on the shadow, when it was run (DBD602). */
+  public Optional<RollbackRoundTrip> rollbackRoundTrip() {
+    return rollbackRoundTrip;
   }
 
   /** The master changelog, for findings that no changeset can be named for. */
@@ -301,8 +309,15 @@ public final class LintContext {
     private List<SchemaChange> pendingChanges;
     private String changelog = "";
     private Map<String, String> sources = Map.of();
+    private Optional<RollbackRoundTrip> rollbackRoundTrip = Optional.empty();
 
     private Builder() {
+    }
+
+    /** The rollback round trip of the pending part, when the gate ran it (empty: DBD602 has nothing to judge). */
+    public Builder rollbackRoundTrip(Optional<RollbackRoundTrip> value) {
+      this.rollbackRoundTrip = Objects.requireNonNull(value);
+      return this;
     }
 
     public Builder dialect(Dialect value) {

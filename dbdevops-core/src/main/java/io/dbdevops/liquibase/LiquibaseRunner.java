@@ -19,6 +19,7 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
@@ -28,6 +29,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ChangeLogParseException;
+import liquibase.exception.RollbackImpossibleException;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
@@ -77,6 +79,73 @@ public final class LiquibaseRunner {
   public UpdateResult deploy(Connection connection, ChangelogSource changelog, UpdateOptions options,
       java.util.function.Consumer<AppliedChangeSet> progress) {
     return update(connection, null, changelog, options, 0, progress);
+  }
+
+  /**
+   * A changeset whose rollback failed: {@code irreversible} when Liquibase has no way to roll it back (a change with
+   * no inverse and no {@code <rollback>}: DBD601's concern), otherwise its rollback ran and the database refused it.
+   */
+  public record RollbackFailure(AppliedChangeSet changeSet, boolean irreversible, String message) {
+  }
+
+  /** What a rollback did: the changesets rolled back (latest first), and the one that failed, if any. */
+  public record RollbackResult(List<AppliedChangeSet> rolledBack, Optional<RollbackFailure> failure, Duration took) {
+    public RollbackResult {
+      rolledBack = List.copyOf(rolledBack);
+    }
+  }
+
+  /**
+   * Rolls back the last {@code count} applied changesets (Liquibase's rollback-count), quietly as {@link #update}.
+   * A changeset that cannot be rolled back, or whose rollback fails, ends the rollback and is returned as the
+   * result's failure rather than thrown; a changelog that cannot be read still throws {@link InvalidChangeException}.
+   */
+  public RollbackResult rollbackCount(Connection connection, ChangelogSource changelog, UpdateOptions options, int count) {
+    if (count <= 0) {
+      throw new IllegalArgumentException("count " + count + " is not positive");
+    }
+    if (!Files.isRegularFile(changelog.file())) {
+      throw new SetupException("changelog not found: " + changelog.file());
+    }
+    Quiet.apply();
+    Recorder recorder = new Recorder(applied -> { });
+    long start = System.nanoTime();
+    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Map<String, Object> scope = lockScope();
+      scope.put(Scope.Attr.resourceAccessor.name(), accessor);
+      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+      scope.put("liquibase.showBanner", false);
+      Scope.child(scope, () -> {
+        CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+            .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
+            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+            .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
+        options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
+        options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
+        if (!options.parameters().isEmpty()) {
+          liquibase.changelog.ChangeLogParameters parameters = new liquibase.changelog.ChangeLogParameters(database);
+          options.parameters().forEach(parameters::set);
+          command.addArgumentValue(liquibase.command.core.helpers.DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
+        }
+        command.execute();
+      });
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      if (recorder.rollbackFailed == null) {
+        throw translate(e, changelog, recorder);
+      }
+      ChangeSet cs = recorder.rollbackFailed;
+      Exception cause = recorder.rollbackFailure != null ? recorder.rollbackFailure : e;
+      boolean irreversible = find(cause, RollbackImpossibleException.class) != null
+          || find(e, RollbackImpossibleException.class) != null || databaseMessage(cause).contains("No inverse to");
+      return new RollbackResult(recorder.rolledBack, Optional.of(new RollbackFailure(
+          new AppliedChangeSet(cs.getFilePath(), cs.getId(), cs.getAuthor(), Duration.ZERO), irreversible,
+          databaseMessage(cause))), Duration.ofNanos(System.nanoTime() - start));
+    }
+    return new RollbackResult(recorder.rolledBack, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static Map<String, Object> lockScope() {
@@ -236,6 +305,9 @@ public final class LiquibaseRunner {
     private long started;
     private ChangeSet failed;
     private Exception failure;
+    private final List<AppliedChangeSet> rolledBack = new ArrayList<>();
+    private ChangeSet rollbackFailed;
+    private Exception rollbackFailure;
 
     Recorder(java.util.function.Consumer<AppliedChangeSet> progress) {
       this.progress = progress;
@@ -252,6 +324,23 @@ public final class LiquibaseRunner {
           Duration.ofNanos(System.nanoTime() - started));
       applied.add(done);
       progress.accept(done);
+    }
+
+    @Override
+    public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database db) {
+      started = System.nanoTime();
+    }
+
+    @Override
+    public void rolledBack(ChangeSet changeSet, DatabaseChangeLog log, Database db) {
+      rolledBack.add(new AppliedChangeSet(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
+          Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    @Override
+    public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database db, Exception exception) {
+      rollbackFailed = changeSet;
+      rollbackFailure = exception;
     }
 
     @Override

@@ -36,6 +36,9 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class LintStep {
 
+  /** The rule that judges the rollback round trip. */
+  static final String ROUND_TRIP_RULE = "DBD602";
+
   /** The lint parameters as the POM gave them. */
   record Config(boolean skip, Optional<String> dialect, String failOn, Map<String, String> rules, List<String> disabled,
       Optional<String> docsUrl, Optional<String> toolVersion) {
@@ -64,6 +67,14 @@ final class LintStep {
     return integrity.pending().isEmpty() ? 0 : integrity.released().size();
   }
 
+  /**
+   * Whether the shadow also rolls the pending changesets back and applies them again for DBD602: when lint runs,
+   * DBD602 is not turned off, and something is pending (with nothing pending there is nothing to roll back).
+   */
+  boolean rollbackRoundTrip(IntegrityResult integrity) {
+    return enabled() && !integrity.pending().isEmpty() && settings(RuleRegistry.load()).enabled(ROUND_TRIP_RULE);
+  }
+
   /** Removes lint.sarif and TEST-dbdevops-lint.xml of an earlier run. */
   void deleteFiles() {
     for (String name : List.of(SarifWriter.FILE_NAME, JUnitLintWriter.FILE_NAME)) {
@@ -84,7 +95,8 @@ final class LintStep {
     LintContext context = LintContext.builder().dialect(dialect).pending(pending)
         .released(nothingPending ? staged.built().model() : staged.released()).result(staged.built().model())
         .pendingChanges(nothingPending ? List.of() : staged.pendingChanges()).changelog(changelog.path())
-        .sources(ChangeSetSources.read(changelog.root(), pending)).build();
+        .sources(ChangeSetSources.read(changelog.root(), pending))
+        .rollbackRoundTrip(nothingPending ? Optional.empty() : staged.rollbackRoundTrip()).build();
     return new Linter(registry).lint(context, settings);
   }
 

@@ -42,7 +42,9 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     LintStep lint = lintStep();
     lint.deleteFiles();
     Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
-    Gate.Verified verified = gate.verify(gateSettings(), lint.enabled() ? LintStep.releasedCount(integrity) : 0);
+    // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending)
+    Gate.Verified verified = gate.verify(gateSettings(), lint.enabled() ? LintStep.releasedCount(integrity) : 0,
+        lint.rollbackRoundTrip(integrity));
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()
         ? Optional.of(lint.lint(verified.staged(), integrity.pending(), changelogSource())) : Optional.empty();

@@ -1,0 +1,101 @@
+package io.dbdevops.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.lint.ChangeSetSources;
+import io.dbdevops.lint.Finding;
+import io.dbdevops.lint.LintContext;
+import io.dbdevops.lint.LintSettings;
+import io.dbdevops.lint.Linter;
+import io.dbdevops.lint.RuleRegistry;
+import io.dbdevops.shadow.ShadowProviders;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DBD602 through the gate on H2: the example project released, one changeset pending; the shadow rolls the pending
+ * changeset back and applies it again, and lint judges the round trip.
+ */
+class RollbackRoundTripH2Test {
+
+  @TempDir
+  Path dir;
+
+  private final Gate gate = new Gate(ShadowProviders.load(), GateListener.SILENT);
+
+  private List<Finding> dbd602(String id, String body) {
+    GateSettings settings = Fixtures.example(dir);
+    int released = new ChangelogReader().read(settings.changelog()).size();
+    Fixtures.addChangeset(dir, id + ".xml", Fixtures.xmlChangeset(id, body));
+    List<ChangeSetInfo> all = new ChangelogReader().read(settings.changelog());
+    List<ChangeSetInfo> pending = all.subList(released, all.size());
+
+    Gate.Staged staged = gate.verify(settings, released, true).staged();
+    assertThat(staged.rollbackRoundTrip()).isPresent();
+    LintContext context = LintContext.builder().dialect(Dialect.H2).pending(pending).released(staged.released())
+        .result(staged.built().model()).pendingChanges(staged.pendingChanges()).changelog(settings.changelog().path())
+        .sources(ChangeSetSources.read(settings.changelog().root(), pending))
+        .rollbackRoundTrip(staged.rollbackRoundTrip()).build();
+    return new Linter(RuleRegistry.load()).lint(context, LintSettings.DEFAULT).findings().stream()
+        .filter(f -> f.code().equals("DBD602")).toList();
+  }
+
+  @Test
+  void aRollbackThatDropsADifferentColumnFires() {
+    List<Finding> f = dbd602("100-coupon", """
+            <addColumn tableName="orders"><column name="coupon_code" type="varchar(20)"/></addColumn>
+            <rollback><dropColumn tableName="orders" columnName="note"/></rollback>""");
+
+    assertThat(f).singleElement().satisfies(finding -> {
+      assertThat(finding.message()).startsWith(
+          "after rolling back the pending changesets, table orders still has column coupon_code");
+      assertThat(finding.message()).contains("has lost column note");
+      assertThat(finding.site().location()).isEqualTo("db/changelog/changes/100-coupon.xml:5");
+    });
+  }
+
+  @Test
+  void anEmptyRollbackOnACreateTableFires() {
+    List<Finding> f = dbd602("100-coupons", """
+            <createTable tableName="coupons"><column name="id" type="bigint"><constraints primaryKey="true"/></column></createTable>
+            <rollback/>""");
+
+    assertThat(f).isNotEmpty();
+    assertThat(f.get(0).message()).contains("table coupons");
+    assertThat(f.get(0).site().changeSetId()).contains("100-coupons");
+  }
+
+  @Test
+  void aCorrectRollbackDoesNotFire() {
+    assertThat(dbd602("100-coupon", """
+            <addColumn tableName="orders"><column name="coupon_code" type="varchar(20)"/></addColumn>
+            <rollback><dropColumn tableName="orders" columnName="coupon_code"/></rollback>""")).isEmpty();
+  }
+
+  @Test
+  void aChangesetLiquibaseCannotRollBackLeavesItToDbd601() {
+    GateSettings settings = Fixtures.example(dir);
+    int released = new ChangelogReader().read(settings.changelog()).size();
+    Fixtures.addChangeset(dir, "100-sql.xml", Fixtures.xmlChangeset("100-sql",
+        "    <sql>ALTER TABLE orders ADD COLUMN coupon_code VARCHAR(20)</sql>"));
+
+    RollbackRoundTrip trip = gate.build(settings, released, true).rollbackRoundTrip().orElseThrow();
+
+    assertThat(trip.outcome()).isEqualTo(RollbackRoundTrip.Outcome.NOT_TESTABLE);
+    assertThat(trip.changeSet().orElseThrow().id()).isEqualTo("100-sql");
+  }
+
+  @Test
+  void nothingPendingCostsNothing() {
+    GateSettings settings = Fixtures.example(dir);
+    int all = new ChangelogReader().read(settings.changelog()).size();
+
+    assertThat(gate.build(settings, all, true).rollbackRoundTrip()).isEmpty();
+    assertThat(gate.build(settings, 0, false).rollbackRoundTrip()).isEmpty();
+  }
+}
