@@ -57,15 +57,24 @@ public final class DriftDetector {
     this.snapshotter = snapshotter;
   }
 
-  /** The changelog, and the shadow to build the expected state on (empty: chosen as above). */
-  public record Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress) {
+  /**
+   * The changelog, the shadow to build the expected state on (empty: chosen as above), and where to keep expected
+   * states for reuse while the changelog and the applied changesets stay the same (empty: never reused).
+   */
+  public record Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
+      Optional<java.nio.file.Path> cacheDirectory) {
     public Settings {
       shadow = java.util.Objects.requireNonNullElse(shadow, Optional.<ShadowSettings>empty());
       progress = progress == null ? s -> { } : progress;
+      cacheDirectory = java.util.Objects.requireNonNullElse(cacheDirectory, Optional.<java.nio.file.Path>empty());
+    }
+
+    public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress) {
+      this(changelog, shadow, progress, Optional.empty());
     }
 
     public Settings(ChangelogSource changelog) {
-      this(changelog, Optional.empty(), null);
+      this(changelog, Optional.empty(), null, Optional.empty());
     }
   }
 
@@ -104,21 +113,35 @@ public final class DriftDetector {
       SchemaModel expected;
       SchemaModel afterPending;
       String shadowDescription;
-      try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
-        shadowDescription = shadow.description();
-        settings.progress().accept("shadow database: " + shadowDescription);
-        SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
-        expected = SchemaModel.EMPTY;
-        if (applied.count() > 0) {
-          liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions(), applied.count());
-          expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
-          applied.checkShadow(History.require(shadow.connection(), shadowDescription));
-        }
+      // A plain drift check reuses an expected state built earlier from the same changelog and history.
+      Optional<ExpectedStateCache> cache = forDeploy || applied.count() == 0 ? Optional.empty()
+          : settings.cacheDirectory().map(ExpectedStateCache::new);
+      Optional<String> key = cache.map(c -> c.key(settings.changelog(), env, dialect, applied.count()));
+      Optional<SchemaModel> cached = cache.flatMap(c -> c.read(key.get()));
+      if (cached.isPresent()) {
+        expected = cached.get();
         afterPending = expected;
-        if (forDeploy && !applied.pending().isEmpty()) {
-          liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions());
-          afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+        shadowDescription = "reused expected state " + key.get() + " (changelog and history unchanged)";
+        settings.progress().accept(shadowDescription);
+      } else {
+        try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
+          shadowDescription = shadow.description();
+          settings.progress().accept("shadow database: " + shadowDescription);
+          SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
+          expected = SchemaModel.EMPTY;
+          if (applied.count() > 0) {
+            liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions(), applied.count());
+            expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+            applied.checkShadow(History.require(shadow.connection(), shadowDescription));
+          }
+          afterPending = expected;
+          if (forDeploy && !applied.pending().isEmpty()) {
+            liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions());
+            afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+          }
         }
+        SchemaModel built = expected;
+        cache.ifPresent(c -> c.write(key.get(), built));
       }
       Duration expectedTime = Duration.ofNanos(System.nanoTime() - e0);
 

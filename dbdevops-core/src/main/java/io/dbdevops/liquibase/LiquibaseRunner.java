@@ -139,13 +139,29 @@ public final class LiquibaseRunner {
       }
       ChangeSet cs = recorder.rollbackFailed;
       Exception cause = recorder.rollbackFailure != null ? recorder.rollbackFailure : e;
+      // no inverse and no <rollback>: DBD601's finding, not a broken round trip
       boolean irreversible = find(cause, RollbackImpossibleException.class) != null
-          || find(e, RollbackImpossibleException.class) != null || databaseMessage(cause).contains("No inverse to");
+          || find(e, RollbackImpossibleException.class) != null
+          || mentions(cause, "No inverse to", "does not support automatic rollback")
+          || mentions(e, "No inverse to", "does not support automatic rollback");
       return new RollbackResult(recorder.rolledBack, Optional.of(new RollbackFailure(
           new AppliedChangeSet(cs.getFilePath(), cs.getId(), cs.getAuthor(), Duration.ZERO), irreversible,
           databaseMessage(cause))), Duration.ofNanos(System.nanoTime() - start));
     }
     return new RollbackResult(recorder.rolledBack, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** True when a message anywhere in the exception chain contains one of the phrases. */
+  private static boolean mentions(Throwable e, String... phrases) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      for (String phrase : phrases) {
+        if (message.contains(phrase)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> lockScope() {

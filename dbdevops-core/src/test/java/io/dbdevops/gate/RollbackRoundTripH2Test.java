@@ -91,6 +91,23 @@ class RollbackRoundTripH2Test {
   }
 
   @Test
+  void aFormattedSqlChangesetWithoutRollbackLeavesItToDbd601() throws Exception {
+    GateSettings settings = Fixtures.example(dir);
+    int released = new ChangelogReader().read(settings.changelog()).size();
+    java.nio.file.Path changes = dir.resolve("resources/db/changelog/changes");
+    java.nio.file.Files.writeString(changes.resolve("100-view.sql"),
+        "--liquibase formatted sql\n--changeset test:100-view\nCREATE VIEW big_orders AS SELECT id FROM orders WHERE id > 100;\n");
+    java.nio.file.Path master = dir.resolve("resources").resolve(Fixtures.MASTER);
+    java.nio.file.Files.writeString(master, java.nio.file.Files.readString(master).replace("</databaseChangeLog>",
+        "  <include file=\"changes/100-view.sql\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
+
+    RollbackRoundTrip trip = gate.build(settings, released, true).rollbackRoundTrip().orElseThrow();
+
+    assertThat(trip.outcome()).isEqualTo(RollbackRoundTrip.Outcome.NOT_TESTABLE);
+    assertThat(trip.changeSet().orElseThrow().id()).isEqualTo("100-view");
+  }
+
+  @Test
   void nothingPendingCostsNothing() {
     GateSettings settings = Fixtures.example(dir);
     int all = new ChangelogReader().read(settings.changelog()).size();

@@ -6,6 +6,7 @@ import io.dbdevops.env.LiveTarget;
 import io.dbdevops.report.DriftReportWriter;
 import io.dbdevops.shadow.ShadowProviders;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -21,8 +22,10 @@ public class DriftMojo extends AbstractDbDevOpsMojo {
   protected void executeGoal() throws MojoFailureException {
     LiveTarget target = liveTarget();
     getLog().info("dbdevops: drift of " + target.description() + " (read-only)");
+    // expected states are reused from target/dbdevops/expected-state while the changelog and history are unchanged
     DriftReport report = new DriftDetector(ShadowProviders.load()).check(target, new DriftDetector.Settings(
-        changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message)));
+        changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message),
+        Optional.of(reportDirectory.toPath().resolve("expected-state"))));
     DriftConsole.print(getLog(), report);
     Path html = new DriftReportWriter().write(report, reportDirectory.toPath());
     String summary = "dbdevops drift: " + DriftReportWriter.summary(report) + " Took " + report.timings().total().toMillis()
