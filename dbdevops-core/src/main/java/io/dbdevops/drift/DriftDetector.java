@@ -105,7 +105,15 @@ public final class DriftDetector {
     try (Connection live = target.connect(true)) {
       Dialect dialect = dialect(live, where);
       List<History.Row> rows = forDeploy ? History.read(live, where).orElse(List.of()) : History.require(live, where);
-      List<ChangeSetRef> selected = new ChangelogSelection().select(settings.changelog(), env.updateOptions(), dialect);
+      // A plain drift check reuses what it built before from the same changelog: the selection and the expected state.
+      Optional<ExpectedStateCache> cache = forDeploy ? Optional.empty()
+          : settings.cacheDirectory().map(ExpectedStateCache::new);
+      Optional<String> changelogKey = cache.map(c -> c.changelogKey(settings.changelog(), env, dialect));
+      List<ChangeSetRef> selected = cache.flatMap(c -> c.readSelection(changelogKey.get())).orElseGet(() -> {
+        List<ChangeSetRef> parsed = new ChangelogSelection().select(settings.changelog(), env.updateOptions(), dialect);
+        cache.ifPresent(c -> c.writeSelection(changelogKey.get(), parsed));
+        return parsed;
+      });
       Applied applied = Applied.of(rows, selected);
       List<String> liveSchemas = env.schemas().isEmpty() ? List.of(defaultSchema(live, dialect)) : env.schemas();
 
@@ -113,11 +121,9 @@ public final class DriftDetector {
       SchemaModel expected;
       SchemaModel afterPending;
       String shadowDescription;
-      // A plain drift check reuses an expected state built earlier from the same changelog and history.
-      Optional<ExpectedStateCache> cache = forDeploy || applied.count() == 0 ? Optional.empty()
-          : settings.cacheDirectory().map(ExpectedStateCache::new);
-      Optional<String> key = cache.map(c -> c.key(settings.changelog(), env, dialect, applied.count()));
-      Optional<SchemaModel> cached = cache.flatMap(c -> c.read(key.get()));
+      Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
+          .map(k -> ExpectedStateCache.stateKey(k, applied.count()));
+      Optional<SchemaModel> cached = key.flatMap(k -> cache.get().read(k));
       if (cached.isPresent()) {
         expected = cached.get();
         afterPending = expected;
@@ -141,7 +147,7 @@ public final class DriftDetector {
           }
         }
         SchemaModel built = expected;
-        cache.ifPresent(c -> c.write(key.get(), built));
+        key.ifPresent(k -> cache.get().write(k, built));
       }
       Duration expectedTime = Duration.ofNanos(System.nanoTime() - e0);
 

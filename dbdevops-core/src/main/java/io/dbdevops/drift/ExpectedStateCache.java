@@ -3,6 +3,7 @@ package io.dbdevops.drift;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.env.Environment;
+import io.dbdevops.liquibase.ChangelogSelection.ChangeSetRef;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.state.StateReader;
 import io.dbdevops.state.StateWriter;
@@ -36,13 +37,13 @@ final class ExpectedStateCache {
     this.directory = directory;
   }
 
-  String key(ChangelogSource changelog, Environment env, Dialect dialect, int appliedCount) {
+  /** The changelog's key: its files, the environment's contexts, labels, parameters and schemas, the engine. */
+  String changelogKey(ChangelogSource changelog, Environment env, Dialect dialect) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       update(sha, FORMAT);
       update(sha, dialect.name());
       update(sha, changelog.path());
-      update(sha, Integer.toString(appliedCount));
       update(sha, env.updateOptions().contexts().orElse(""));
       update(sha, env.updateOptions().labels().orElse(""));
       update(sha, new java.util.TreeMap<>(env.updateOptions().parameters()).toString());
@@ -56,6 +57,51 @@ final class ExpectedStateCache {
       throw new UncheckedIOException("cannot read the changelog under " + changelog.root(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The expected state's key: the changelog's and how many of its changesets the environment has applied. */
+  static String stateKey(String changelogKey, int appliedCount) {
+    return changelogKey + "-" + appliedCount;
+  }
+
+  /** The changesets an update would run, as selected from this changelog before (saves parsing it again). */
+  Optional<List<ChangeSetRef>> readSelection(String changelogKey) {
+    Path file = directory.resolve("selection-" + changelogKey + ".txt");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      List<ChangeSetRef> refs = new java.util.ArrayList<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        String[] f = line.split("\t", -1);
+        if (f.length != 3) {
+          return Optional.empty();
+        }
+        refs.add(new ChangeSetRef(f[0], f[1], f[2]));
+      }
+      return Optional.of(List.copyOf(refs));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  void writeSelection(String changelogKey, List<ChangeSetRef> refs) {
+    StringBuilder text = new StringBuilder();
+    for (ChangeSetRef r : refs) {
+      if ((r.file() + r.id() + r.author()).matches("(?s).*[\t\n\r].*")) {
+        return; // not representable in this format: parse next time
+      }
+      text.append(r.file()).append('\t').append(r.id()).append('\t').append(r.author()).append('\n');
+    }
+    try {
+      Files.createDirectories(directory);
+      Path tmp = Files.createTempFile(directory, "selection", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, directory.resolve("selection-" + changelogKey + ".txt"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // a cache that cannot be written only costs the next check its time
     }
   }
 
