@@ -1,6 +1,5 @@
 package io.dbdevops.deploy;
 
-import io.dbdevops.InvalidChangeException;
 import io.dbdevops.SetupException;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
@@ -59,13 +58,8 @@ public final class Deployer {
       if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
       }
-      List<AppliedChangeSet> applied;
-      try {
-        applied = liquibase.deploy(connection, settings.changelog(), env.updateOptions(), progress).applied();
-      } catch (InvalidChangeException e) {
-        throw new InvalidChangeException(e.getMessage().replace("on the shadow database", "on " + target.description()),
-            e);
-      }
+      List<AppliedChangeSet> applied =
+          liquibase.deploy(connection, target.description(), settings.changelog(), env.updateOptions(), progress).applied();
       return validate(target, before, checked, applied, t0);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);

@@ -67,18 +67,18 @@ public final class LiquibaseRunner {
    * {@code 0} applies them all. Calling it again applies the next ones: how the gate snapshots the released point.
    */
   public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options, int count) {
-    return update(connection, null, changelog, options, count, applied -> { });
+    return update(connection, "the shadow database", changelog, options, count, applied -> { });
   }
 
   /**
    * Applies the pending changesets to a live database; {@code progress} hears of each one as soon as it ran.
    * Liquibase's own DATABASECHANGELOGLOCK serialises concurrent callers (another JVM too): a second deploy waits
    * (polling every second, up to Liquibase's changelogLockWaitTimeInMinutes), then finds nothing left to apply, so every
-   * changeset is applied exactly once.
+   * changeset is applied exactly once. A failing changeset is reported as failing on {@code where}.
    */
-  public UpdateResult deploy(Connection connection, ChangelogSource changelog, UpdateOptions options,
+  public UpdateResult deploy(Connection connection, String where, ChangelogSource changelog, UpdateOptions options,
       java.util.function.Consumer<AppliedChangeSet> progress) {
-    return update(connection, null, changelog, options, 0, progress);
+    return update(connection, where, changelog, options, 0, progress);
   }
 
   /**
@@ -108,14 +108,11 @@ public final class LiquibaseRunner {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
-    Recorder recorder = new Recorder(applied -> { });
+    Recorder recorder = new Recorder(applied -> { }, "the shadow database");
     long start = System.nanoTime();
     try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
       Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = lockScope();
-      scope.put(Scope.Attr.resourceAccessor.name(), accessor);
-      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-      scope.put("liquibase.showBanner", false);
+      Map<String, Object> scope = quietScope(accessor);
       Scope.child(scope, () -> {
         CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
             .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
@@ -164,14 +161,18 @@ public final class LiquibaseRunner {
     return false;
   }
 
-  private static Map<String, Object> lockScope() {
+  /** Liquibase's scope for a command: the changelog files, its console to our (silenced) log, no banner or analytics. */
+  private static Map<String, Object> quietScope(DirectoryResourceAccessor accessor) {
     Map<String, Object> scope = new HashMap<>();
-    scope.put("liquibase.changelogLockPollRate", 1);
+    scope.put(Scope.Attr.resourceAccessor.name(), accessor);
+    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+    scope.put("liquibase.showBanner", false);
     scope.put("liquibase.analytics.enabled", false);
+    scope.put("liquibase.changelogLockPollRate", 1);
     return scope;
   }
 
-  private UpdateResult update(Connection connection, Database given, ChangelogSource changelog, UpdateOptions options,
+  private UpdateResult update(Connection connection, String where, ChangelogSource changelog, UpdateOptions options,
       int count, java.util.function.Consumer<AppliedChangeSet> progress) {
     if (count < 0) {
       throw new IllegalArgumentException("count " + count + " is negative");
@@ -180,15 +181,11 @@ public final class LiquibaseRunner {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
-    Recorder recorder = new Recorder(progress);
+    Recorder recorder = new Recorder(progress, where);
     long start = System.nanoTime();
     try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
-      Database database = given != null ? given
-          : DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = lockScope();
-      scope.put(Scope.Attr.resourceAccessor.name(), accessor);
-      scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-      scope.put("liquibase.showBanner", false);
+      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      Map<String, Object> scope = quietScope(accessor);
       Scope.child(scope, () -> {
         CommandScope command = (count > 0
             ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
@@ -223,7 +220,7 @@ public final class LiquibaseRunner {
     if (recorder != null && recorder.failed != null) {
       ChangeSet cs = recorder.failed;
       return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in " + cs.getFilePath()
-          + " failed on the shadow database: " + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
+          + " failed on " + recorder.where + ": " + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
     }
     ChangeLogParseException parse = find(e, ChangeLogParseException.class);
     if (parse != null || find(e, org.xml.sax.SAXParseException.class) != null
@@ -325,8 +322,11 @@ public final class LiquibaseRunner {
     private ChangeSet rollbackFailed;
     private Exception rollbackFailure;
 
-    Recorder(java.util.function.Consumer<AppliedChangeSet> progress) {
+    private final String where;
+
+    Recorder(java.util.function.Consumer<AppliedChangeSet> progress, String where) {
       this.progress = progress;
+      this.where = where;
     }
 
     @Override

@@ -101,6 +101,10 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter
   private Map<String, String> changelogParameters;
 
+  /** The integrity file: the released changesets (written by {@code dbdevops:mark-released}) and a hash over them. */
+  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
+  protected File sumFile;
+
   /** Where reports are written. */
   @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
   protected File reportDirectory;
@@ -182,6 +186,10 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   }
 
   /** The lint step, configured from the lint parameters. */
+  protected IntegrityStep integrityStep() {
+    return new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));
+  }
+
   protected LintStep lintStep() {
     return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
         lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,

@@ -1,12 +1,12 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.gate.Gate;
+import io.dbdevops.gate.GateSettings;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
 import io.dbdevops.report.Reports;
 import io.dbdevops.shadow.ShadowProviders;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,9 +22,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "lint", threadSafe = true)
 public class LintMojo extends AbstractDbDevOpsMojo {
 
-  /** The integrity file: which changesets are released; the others are pending and judged. */
-  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
-  private File sumFile;
 
   @Override
   protected void executeGoal() throws MojoFailureException {
@@ -35,13 +32,14 @@ public class LintMojo extends AbstractDbDevOpsMojo {
     }
     Reports.deleteAll(reportDirectory.toPath());
     lint.deleteFiles();
-    IntegrityResult integrity = new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()))
-        .run(changelogSource(), gateSettings().updateOptions().parameters());
+    GateSettings settings = gateSettings();
+    IntegrityResult integrity = integrityStep()
+        .run(settings.changelog(), settings.updateOptions().parameters());
     Gate.Staged staged = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()))
-        .build(gateSettings(), LintStep.releasedCount(integrity));
-    LintReport report = lint.lint(staged, integrity.pending(), changelogSource());
+        .build(settings, LintStep.releasedCount(integrity));
+    LintReport report = lint.lint(staged, integrity.pending(), settings.changelog());
     List<Path> reports = Reports.writeLint(new ReportContext("lint", "").withLint(report), reportDirectory.toPath());
-    lint.writeFiles(report, relative(changelogSource().root()));
+    lint.writeFiles(report, relative(settings.changelog().root()));
     lint.print(report, relative(reports.get(reports.size() - 1)));
     lint.failOnFindings(report);
   }

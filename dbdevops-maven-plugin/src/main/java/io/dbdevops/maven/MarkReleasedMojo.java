@@ -5,7 +5,6 @@ import io.dbdevops.integrity.IntegrityViolation;
 import io.dbdevops.integrity.ReleaseMarker;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.liquibase.ChangelogReader;
-import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,9 +18,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "mark-released", threadSafe = true)
 public class MarkReleasedMojo extends AbstractDbDevOpsMojo {
 
-  /** The integrity file: the released changesets and a hash over them. */
-  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
-  private File sumFile;
 
   @Override
   protected void executeGoal() throws MojoFailureException {

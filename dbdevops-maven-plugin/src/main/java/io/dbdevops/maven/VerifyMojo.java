@@ -2,13 +2,13 @@ package io.dbdevops.maven;
 
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
+import io.dbdevops.gate.GateSettings;
 import io.dbdevops.gate.VerifyResult;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
 import io.dbdevops.report.Reports;
 import io.dbdevops.shadow.ShadowProviders;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,31 +28,29 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
   static final String FIX = "if you changed the changelog, run `mvn dbdevops:snapshot`, review and commit the state; "
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
 
-  /** The integrity file: the released changesets (written by {@code dbdevops:mark-released}) and a hash over them. */
-  @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
-  private File sumFile;
 
   @Override
   protected void executeGoal() throws MojoFailureException {
     Reports.deleteAll(reportDirectory.toPath());
     // integrity (dbdevops.sum): released and pending changesets, DBD801/DBD802; integrity.pending() is what lint judges
-    IntegrityStep integrityStep = new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));
-    IntegrityResult integrity = integrityStep.run(changelogSource(), gateSettings().updateOptions().parameters());
+    IntegrityStep integrityStep = integrityStep();
+    GateSettings settings = gateSettings();
+    IntegrityResult integrity = integrityStep.run(settings.changelog(), settings.updateOptions().parameters());
     // lint: the same shadow also snapshots the released point, then lint judges the pending part
     LintStep lint = lintStep();
     lint.deleteFiles();
     Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
     // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending)
-    Gate.Verified verified = gate.verify(gateSettings(), lint.enabled() ? LintStep.releasedCount(integrity) : 0,
+    Gate.Verified verified = gate.verify(settings, lint.enabled() ? LintStep.releasedCount(integrity) : 0,
         lint.rollbackRoundTrip(integrity));
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()
-        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), changelogSource())) : Optional.empty();
+        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog())) : Optional.empty();
     List<Path> reports = Reports.writeAll(result, new ReportContext("verify", result.passed() ? "" : FIX, lintReport),
         reportDirectory.toPath());
     String reportPath = relative(reports.get(reports.size() - 1));
     if (lintReport.isPresent()) {
-      lint.writeFiles(lintReport.get(), relative(changelogSource().root()));
+      lint.writeFiles(lintReport.get(), relative(settings.changelog().root()));
     }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
