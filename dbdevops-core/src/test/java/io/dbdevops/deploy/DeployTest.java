@@ -56,6 +56,22 @@ class DeployTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aChangesetFailingOnTheEnvironmentNamesTheEnvironmentNotAShadow(Engine engine) throws Exception {
+    try (DriftFixture f = DriftFixture.create(engine)) {
+      Deployer deployer = new Deployer(ShadowProviders.load());
+      deployer.deploy(f.target(), settings(DriftFixture.CHANGELOG), a -> { });
+      // a hot fix added the column the next changeset adds; WARN lets the deploy go on, and the changeset fails
+      f.execute("ALTER TABLE customers ADD phone VARCHAR(30)");
+      assertThatThrownBy(() -> deployer.deploy(f.target(DriftPolicy.WARN), settings(DriftFixture.NEXT), a -> { }))
+          .isInstanceOf(io.dbdevops.InvalidChangeException.class)
+          .hasMessageContaining("changeset 007-customers-phone")
+          .hasMessageContaining("failed on " + f.target(DriftPolicy.WARN).description())
+          .hasMessageNotContaining("shadow");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void driftBlocksTheDeployUnderFailAndNotUnderWarn(Engine engine) throws Exception {
     try (DriftFixture f = DriftFixture.create(engine)) {
       f.deployWithLiquibase();
