@@ -73,7 +73,7 @@ public final class Deployer {
       var dialect = before.dialect();
       List<String> schemas = env.schemas().isEmpty()
           ? List.of(dialect == io.dbdevops.config.Dialect.MARIADB ? live.getCatalog() : live.getSchema()) : env.schemas();
-      SchemaModel now = snapshotter.snapshot(live, dialect, new SnapshotScope(schemas));
+      SchemaModel now = snapshotter.snapshot(live, dialect, new SnapshotScope(schemas, checked.declared()));
       Set<SchemaChange> known = new HashSet<>(before.schemaDrift());
       List<SchemaChange> differences = SchemaDiff.between(checked.expectedAfterPending(), now).stream()
           .filter(c -> !known.contains(c)).toList();

@@ -186,10 +186,18 @@ public final class SchemaDiff {
     }
   }
 
+  /**
+   * Items by key; a second item of the same key (two unnamed foreign keys on the same columns and target) is kept
+   * as {@code key#2}, paired with the other side's second in their canonical order, so none is silently dropped.
+   */
   private static <T> Map<String, T> byKey(List<T> items, Function<T, String> key) {
     Map<String, T> map = new LinkedHashMap<>();
     for (T item : items) {
-      map.putIfAbsent(key.apply(item), item);
+      String k = key.apply(item);
+      for (int n = 2; map.containsKey(k); n++) {
+        k = key.apply(item) + "#" + n;
+      }
+      map.put(k, item);
     }
     return map;
   }

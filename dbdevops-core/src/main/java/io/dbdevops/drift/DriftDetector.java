@@ -16,6 +16,7 @@ import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
 import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
+import io.dbdevops.snapshot.DeclaredNames;
 import io.dbdevops.snapshot.SnapshotScope;
 import io.dbdevops.snapshot.Snapshotter;
 import java.sql.Connection;
@@ -79,7 +80,8 @@ public final class DriftDetector {
   }
 
   /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
-  public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants) {
+  public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants,
+      DeclaredNames declared) {
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
@@ -123,9 +125,11 @@ public final class DriftDetector {
       String shadowDescription;
       Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
           .map(k -> ExpectedStateCache.stateKey(k, applied.count()));
-      Optional<SchemaModel> cached = key.flatMap(k -> cache.get().read(k));
+      Optional<ExpectedStateCache.Entry> cached = key.flatMap(k -> cache.get().read(k));
+      DeclaredNames declared;
       if (cached.isPresent()) {
-        expected = cached.get();
+        expected = cached.get().model();
+        declared = cached.get().declared();
         afterPending = expected;
         shadowDescription = "reused expected state " + key.get() + " (changelog and history unchanged)";
         settings.progress().accept(shadowDescription);
@@ -135,24 +139,29 @@ public final class DriftDetector {
           settings.progress().accept("shadow database: " + shadowDescription);
           SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
           expected = SchemaModel.EMPTY;
+          declared = DeclaredNames.fromStatements(List.of());
           if (applied.count() > 0) {
-            liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions(), applied.count());
-            expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+            declared = DeclaredNames.fromStatements(liquibase.update(shadow.connection(), settings.changelog(),
+                env.updateOptions(), applied.count()).definitions());
+            expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
             applied.checkShadow(History.require(shadow.connection(), shadowDescription));
           }
           afterPending = expected;
           if (forDeploy && !applied.pending().isEmpty()) {
-            liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions());
-            afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope);
+            declared = declared.plus(DeclaredNames.fromStatements(
+                liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions()).definitions()));
+            afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
           }
         }
         SchemaModel built = expected;
-        key.ifPresent(k -> cache.get().write(k, built));
+        DeclaredNames names = declared;
+        key.ifPresent(k -> cache.get().write(k, built, names));
       }
       Duration expectedTime = Duration.ofNanos(System.nanoTime() - e0);
 
       long l0 = System.nanoTime();
-      SchemaModel liveModel = snapshotter.snapshot(live, dialect, new SnapshotScope(liveSchemas));
+      // the live database is read with the names the changelog's statements gave on the shadow
+      SchemaModel liveModel = snapshotter.snapshot(live, dialect, new SnapshotScope(liveSchemas, declared));
       SortedSet<Grant> liveGrants = env.checksGrants() ? new GrantReader().read(live, dialect, liveSchemas) : new TreeSet<>();
       Duration liveTime = Duration.ofNanos(System.nanoTime() - l0);
 
@@ -166,7 +175,7 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      return new Checked(report, afterPending, liveGrants);
+      return new Checked(report, afterPending, liveGrants, declared);
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
     }

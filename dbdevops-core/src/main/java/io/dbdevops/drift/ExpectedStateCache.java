@@ -1,5 +1,8 @@
 package io.dbdevops.drift;
 
+import io.dbdevops.snapshot.DeclaredNames;
+import java.util.Set;
+import java.util.TreeSet;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.env.Environment;
@@ -28,8 +31,9 @@ import java.util.stream.Stream;
 final class ExpectedStateCache {
 
   /** Bumped whenever the snapshot's canonical form changes, so old entries are never read. */
-  private static final String FORMAT = "dbdevops-expected-state-1";
+  private static final String FORMAT = "dbdevops-expected-state-2";
   private static final String COMPLETE = ".complete";
+  private static final String DECLARED = "declared-names.txt";
 
   private final Path directory;
 
@@ -105,18 +109,39 @@ final class ExpectedStateCache {
     }
   }
 
-  Optional<SchemaModel> read(String key) {
+  /** An expected state and the names the statements that built it declared (the live snapshot reads with them). */
+  record Entry(SchemaModel model, DeclaredNames declared) {
+  }
+
+  Optional<Entry> read(String key) {
     Path entry = directory.resolve(key);
     if (!Files.exists(entry.resolve(COMPLETE))) {
       return Optional.empty();
     }
-    return Optional.of(new StateReader().read(entry));
+    try {
+      Set<String> indexes = new TreeSet<>();
+      Set<String> constraints = new TreeSet<>();
+      for (String line : Files.readAllLines(entry.resolve(DECLARED), StandardCharsets.UTF_8)) {
+        if (line.startsWith("index ")) {
+          indexes.add(line.substring("index ".length()));
+        } else if (line.startsWith("constraint ")) {
+          constraints.add(line.substring("constraint ".length()));
+        }
+      }
+      return Optional.of(new Entry(new StateReader().read(entry), new DeclaredNames(true, indexes, constraints)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
-  void write(String key, SchemaModel model) {
+  void write(String key, SchemaModel model, DeclaredNames declared) {
     Path entry = directory.resolve(key);
     try {
       new StateWriter().write(model, entry);
+      StringBuilder names = new StringBuilder();
+      new TreeSet<>(declared.indexes()).forEach(n -> names.append("index ").append(n).append('\n'));
+      new TreeSet<>(declared.constraints()).forEach(n -> names.append("constraint ").append(n).append('\n'));
+      Files.writeString(entry.resolve(DECLARED), names, StandardCharsets.UTF_8);
       Files.writeString(entry.resolve(COMPLETE), key, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
       // a cache that cannot be written only costs the next check its time

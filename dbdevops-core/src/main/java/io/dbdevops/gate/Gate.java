@@ -11,6 +11,7 @@ import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
+import io.dbdevops.snapshot.DeclaredNames;
 import io.dbdevops.snapshot.SnapshotScope;
 import io.dbdevops.snapshot.Snapshotter;
 import io.dbdevops.state.StateReader;
@@ -100,18 +101,19 @@ public final class Gate {
         UpdateResult first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(),
             releasedCount);
         long r0 = System.nanoTime();
-        released = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
+        released = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
+            scope.withDeclared(DeclaredNames.fromStatements(first.definitions())));
         releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
         UpdateResult rest = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
-        List<io.dbdevops.liquibase.AppliedChangeSet> applied = new java.util.ArrayList<>(first.applied());
-        applied.addAll(rest.applied());
-        update = new UpdateResult(applied, first.took().plus(rest.took()));
+        update = first.then(rest);
         pendingCount = rest.applied().size();
       } else {
         update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
         pendingCount = update.applied().size();
       }
       listener.applied(update);
+      // the names the changelog gave decide, on MariaDB, which indexes InnoDB made itself for a foreign key
+      scope = scope.withDeclared(DeclaredNames.fromStatements(update.definitions()));
       long t0 = System.nanoTime();
       SchemaModel model = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);

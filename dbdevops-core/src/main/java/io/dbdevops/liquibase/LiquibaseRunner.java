@@ -51,10 +51,37 @@ public final class LiquibaseRunner {
     }
   }
 
-  /** What an update did. */
-  public record UpdateResult(List<AppliedChangeSet> applied, Duration took) {
+  /**
+   * What an update did: the changesets applied, and the statements that define objects ({@code CREATE} and
+   * {@code ALTER}, as Liquibase sent them to the database: its own rendering of each change and the raw SQL), from
+   * which the snapshot learns the names the changelog gave.
+   */
+  public record UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions) {
     public UpdateResult {
       applied = List.copyOf(applied);
+      definitions = List.copyOf(definitions);
+    }
+
+    /** Both updates' changesets, times and definitions, in order. */
+    public UpdateResult then(UpdateResult next) {
+      List<AppliedChangeSet> all = new ArrayList<>(applied);
+      all.addAll(next.applied);
+      List<String> sql = new ArrayList<>(definitions);
+      sql.addAll(next.definitions);
+      return new UpdateResult(all, took.plus(next.took), sql);
+    }
+  }
+
+  /** Hears every statement Liquibase writes to the database and keeps those that define objects. */
+  private static final class DefinitionRecorder extends liquibase.listener.SqlListener {
+    private static final Pattern DEFINITION = Pattern.compile("(?is)\\s*(CREATE|ALTER)\\b.*");
+    private final List<String> definitions = new ArrayList<>();
+
+    @Override
+    public void writeSqlWillRun(String sql) {
+      if (sql != null && DEFINITION.matcher(sql).matches()) {
+        definitions.add(sql);
+      }
     }
   }
 
@@ -182,11 +209,12 @@ public final class LiquibaseRunner {
     }
     Quiet.apply();
     Recorder recorder = new Recorder(progress, where);
+    DefinitionRecorder definitions = new DefinitionRecorder();
     long start = System.nanoTime();
     try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
       Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Map<String, Object> scope = quietScope(accessor);
-      Scope.child(scope, () -> {
+      Scope.child(definitions, scope, () -> {
         CommandScope command = (count > 0
             ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
             : new CommandScope(UpdateCommandStep.COMMAND_NAME))
@@ -208,7 +236,7 @@ public final class LiquibaseRunner {
     } catch (Exception e) {
       throw translate(e, changelog, recorder);
     }
-    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start));
+    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions);
   }
 
   /** A parse failure as dbdevops' own exception, naming file and line (also used by {@link ChangelogReader}). */

@@ -24,8 +24,12 @@ public record ForeignKey(Optional<String> name, List<String> columns, String ref
     onUpdate = Objects.requireNonNullElse(onUpdate, "no action");
   }
 
-  /** The identity of a foreign key within its table: its columns and target, since names may be generated. */
+  /**
+   * The identity of a foreign key within its table: its name when it has one (two foreign keys may share columns
+   * and target), then its columns and target (a generated name is left out of the state).
+   */
   public String key() {
-    return String.join(",", columns) + "->" + referencedTable + "(" + String.join(",", referencedColumns) + ")";
+    return name.map(n -> n + " ").orElse("") + String.join(",", columns) + "->" + referencedTable + "("
+        + String.join(",", referencedColumns) + ")";
   }
 }

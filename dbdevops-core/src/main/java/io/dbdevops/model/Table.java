@@ -24,7 +24,8 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
       throw new IllegalArgumentException("table " + name + " has duplicate column names");
     }
     primaryKey = Objects.requireNonNullElse(primaryKey, Optional.empty());
-    foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::key)).toList();
+    foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::key)
+        .thenComparing(ForeignKey::toString)).toList();
     uniqueConstraints = uniqueConstraints.stream().sorted(Comparator.comparing(UniqueConstraint::key)).toList();
     indexes = indexes.stream().sorted(Comparator.comparing(Index::name)).toList();
     checks = checks.stream()

@@ -5,6 +5,7 @@ import io.dbdevops.model.ColumnType;
 import java.sql.Types;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,7 @@ public final class Canonical {
   private static final Pattern H2_GENERATED = Pattern.compile("(?i)(CONSTRAINT|PRIMARY_KEY|FK|UK|CONSTRAINT_INDEX)_[0-9A-F]+(_INDEX_[0-9A-F]+)?|.*_INDEX_[0-9A-F]+");
   private static final Pattern PG_GENERATED = Pattern.compile("(?i).+_(pkey|fkey\\d*|key\\d*|check\\d*)");
   private static final Pattern MARIADB_GENERATED = Pattern.compile("(?i)PRIMARY|.+_ibfk_\\d+|CONSTRAINT_\\d+");
+  private static final Pattern TRAILING_FRACTION = Pattern.compile("('[^']*\\d{2}:\\d{2}:\\d{2}\\.\\d*?)0+'");
   private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\[\\])?(\\(\\d+(,\\d+)?\\))?", Pattern.CASE_INSENSITIVE);
 
   private Canonical() {
@@ -38,18 +40,30 @@ public final class Canonical {
   }
 
   /**
-   * The portable type of a column from the JDBC type code, the database's type name, and its size and scale.
+   * The portable type of a column from the JDBC type code, the database's type name, and its size and scale (for
+   * timestamps and times: the fractional-second precision). The vocabulary is portable, but it does not merge what a
+   * reviewer needs to see change on one engine: MariaDB's {@code tinyint} (unless {@code tinyint(1)}, its boolean),
+   * {@code tinytext} / {@code mediumtext} / {@code longtext} and the blob sizes, PostgreSQL's {@code oid}, and a
+   * fractional-second precision other than the engine's default ({@code timestamp(3)}) keep their own names.
    */
-  public static ColumnType type(int jdbcType, String typeName, int size, int scale) {
+  public static ColumnType type(Dialect dialect, int jdbcType, String typeName, int size, int scale) {
     String native_ = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT).replace("\"", "").trim();
-    if (native_.equals("uuid")) {
-      return ColumnType.of("uuid");
+    if (native_.equals("uuid") || native_.equals("oid")) {
+      return ColumnType.of(native_);
     }
     if (native_.equals("json") || native_.equals("jsonb")) {
       return ColumnType.of(native_);
     }
-    if (native_.startsWith("tinyint") && size == 1 || native_.equals("bit") && size <= 1 || native_.equals("bool")) {
+    if (native_.startsWith("tinyint") && size == 1 || native_.equals("bit") && size <= 1 || native_.equals("bool")
+        || native_.equals("boolean")) {
       return ColumnType.of("boolean");
+    }
+    if (native_.equals("tinyint")) {
+      return ColumnType.of("tinyint");
+    }
+    if (native_.equals("tinytext") || native_.equals("mediumtext") || native_.equals("longtext")
+        || native_.equals("tinyblob") || native_.equals("mediumblob") || native_.equals("longblob")) {
+      return ColumnType.of(native_); // MariaDB's sizes of text and blob: a change between them changes capacity
     }
     if (native_.contains("text") || native_.contains("clob") || native_.equals("character large object")) {
       return ColumnType.of("text");
@@ -58,13 +72,14 @@ public final class Canonical {
       return ColumnType.of(native_); // MariaDB's inline enum('a','b') / set(...): the values are not kept
     }
     if (native_.endsWith(" unsigned")) {
-      ColumnType signed = type(jdbcType, native_.substring(0, native_.length() - " unsigned".length()), size, scale);
+      ColumnType signed = type(dialect, jdbcType, native_.substring(0, native_.length() - " unsigned".length()), size, scale);
       return new ColumnType(signed.name() + " unsigned", signed.size(), signed.scale());
     }
     return switch (jdbcType) {
       case Types.BIGINT -> ColumnType.of("bigint");
-      case Types.INTEGER -> native_.startsWith("mediumint") ? ColumnType.of("integer") : ColumnType.of("integer");
-      case Types.SMALLINT, Types.TINYINT -> ColumnType.of("smallint");
+      case Types.INTEGER -> ColumnType.of("integer");
+      case Types.SMALLINT -> ColumnType.of("smallint");
+      case Types.TINYINT -> ColumnType.of("tinyint");
       case Types.BOOLEAN, Types.BIT -> ColumnType.of("boolean");
       case Types.DECIMAL, Types.NUMERIC -> size > 0 ? new ColumnType("decimal", size, scale) : ColumnType.of("decimal");
       case Types.REAL -> ColumnType.of("real");
@@ -74,15 +89,29 @@ public final class Canonical {
       case Types.CHAR, Types.NCHAR -> ColumnType.of("char", Math.max(size, 1));
       case Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> ColumnType.of("text");
       case Types.DATE -> ColumnType.of("date");
-      case Types.TIME -> ColumnType.of("time");
-      case Types.TIME_WITH_TIMEZONE -> ColumnType.of("time with time zone");
-      case Types.TIMESTAMP -> native_.contains("with time zone") || native_.equals("timestamptz")
-          ? ColumnType.of("timestamp with time zone") : ColumnType.of("timestamp");
-      case Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.of("timestamp with time zone");
+      case Types.TIME -> withPrecision(dialect, "time", scale);
+      case Types.TIME_WITH_TIMEZONE -> withPrecision(dialect, "time with time zone", scale);
+      case Types.TIMESTAMP -> withPrecision(dialect, native_.contains("with time zone") || native_.equals("timestamptz")
+          ? "timestamp with time zone" : "timestamp", scale);
+      case Types.TIMESTAMP_WITH_TIMEZONE -> withPrecision(dialect, "timestamp with time zone", scale);
       case Types.BINARY, Types.VARBINARY -> size > 0 && size < 1_000_000_000 ? ColumnType.of("varbinary", size) : ColumnType.of("blob");
       case Types.LONGVARBINARY, Types.BLOB -> ColumnType.of("blob");
       default -> ColumnType.of(native_.isEmpty() ? "unknown" : native_.replaceAll("\\(.*\\)", "").trim());
     };
+  }
+
+  /**
+   * A time or timestamp type, with its fractional-second precision when it is not the engine's default (MariaDB 0;
+   * PostgreSQL 6; H2 6 for timestamps, 0 for times): {@code datetime(6)} on MariaDB is {@code timestamp(6)},
+   * {@code datetime} is {@code timestamp}.
+   */
+  private static ColumnType withPrecision(Dialect dialect, String base, int precision) {
+    int engineDefault = switch (dialect) {
+      case MARIADB -> 0;
+      case POSTGRESQL -> 6;
+      case H2 -> base.startsWith("timestamp") ? 6 : 0;
+    };
+    return precision < 0 || precision == engineDefault ? ColumnType.of(base) : ColumnType.of(base, precision);
   }
 
   /**
@@ -112,6 +141,10 @@ public final class Canonical {
         v = "false";
       }
     }
+    if (type.name().startsWith("timestamp") || type.name().startsWith("time")) {
+      // '1970-01-01 00:00:00.000000' and '1970-01-01 00:00:00' are the same instant, rendered with the column's precision
+      v = TRAILING_FRACTION.matcher(v).replaceAll(m -> Matcher.quoteReplacement(m.group(1).replaceAll("\\.$", "") + "'"));
+    }
     if (isNumeric(type) && v.length() > 2 && v.startsWith("'") && v.endsWith("'")) {
       v = v.substring(1, v.length() - 1);
     }
@@ -123,7 +156,7 @@ public final class Canonical {
 
   private static boolean isNumeric(ColumnType type) {
     return switch (type.name()) {
-      case "bigint", "integer", "smallint", "decimal", "real", "double" -> true;
+      case "bigint", "integer", "smallint", "tinyint", "decimal", "real", "double" -> true;
       default -> false;
     };
   }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * sequences at all on MariaDB (no {@code information_schema.SEQUENCES} before 11.x), H2's check constraints,
  * views and sequences (H2 has no SchemaCrawler plugin), and, as extra result columns SchemaCrawler keeps as
  * attributes: a partial index's predicate ({@code FILTER_CONDITION}), whether an index key is an expression
- * ({@code IS_EXPRESSION}), and a PostgreSQL enum column's labels ({@code ENUM_LABELS}).
+ * ({@code IS_EXPRESSION}), a PostgreSQL enum column's labels ({@code ENUM_LABELS}), and which PostgreSQL indexes the
+ * database made for a primary key, unique or exclusion constraint ({@code CONSTRAINT_TYPE} {@code p}/{@code u}/{@code x}).
  */
 final class InformationSchemaQueries {
 
@@ -75,7 +76,10 @@ final class InformationSchemaQueries {
           CASE WHEN T.TYPNAME IN ('varchar', 'bpchar') AND A.ATTTYPMOD > 0 THEN A.ATTTYPMOD - 4
             WHEN T.TYPNAME = 'numeric' AND A.ATTTYPMOD > 0 THEN ((A.ATTTYPMOD - 4) >> 16) & 65535
             ELSE 0 END AS COLUMN_SIZE,
-          CASE WHEN T.TYPNAME = 'numeric' AND A.ATTTYPMOD > 0 THEN (A.ATTTYPMOD - 4) & 65535 ELSE 0 END AS DECIMAL_DIGITS,
+          CASE WHEN T.TYPNAME = 'numeric' AND A.ATTTYPMOD > 0 THEN (A.ATTTYPMOD - 4) & 65535
+            WHEN T.TYPNAME IN ('timestamp', 'timestamptz', 'time', 'timetz') THEN
+              CASE WHEN A.ATTTYPMOD < 0 THEN 6 ELSE A.ATTTYPMOD END
+            ELSE 0 END AS DECIMAL_DIGITS,
           CASE WHEN A.ATTIDENTITY <> '' OR PG_GET_EXPR(D.ADBIN, D.ADRELID) LIKE 'nextval(%%' THEN 'YES' ELSE 'NO' END
             AS IS_AUTOINCREMENT,
           CASE WHEN A.ATTGENERATED <> '' THEN 'YES' ELSE 'NO' END AS IS_GENERATEDCOLUMN,
@@ -125,7 +129,9 @@ final class InformationSchemaQueries {
           0 AS CARDINALITY, 0 AS PAGES,
           PG_GET_EXPR(I.INDPRED, I.INDRELID, TRUE) AS FILTER_CONDITION,
           CASE WHEN K.ATTNUM = 0 THEN 'YES' ELSE 'NO' END AS IS_EXPRESSION,
-          AM.AMNAME AS INDEX_METHOD
+          AM.AMNAME AS INDEX_METHOD,
+          (SELECT MIN(CON.CONTYPE::TEXT) FROM PG_CONSTRAINT CON WHERE CON.CONINDID = I.INDEXRELID
+            AND CON.CONRELID = I.INDRELID AND CON.CONTYPE IN ('p', 'u', 'x')) AS CONSTRAINT_TYPE
         FROM PG_INDEX I
           JOIN PG_CLASS IC ON IC.OID = I.INDEXRELID
           JOIN PG_AM AM ON AM.OID = IC.RELAM
@@ -165,7 +171,7 @@ final class InformationSchemaQueries {
           CASE WHEN C.COLUMN_TYPE LIKE 'tinyint(1)%%' THEN 1
             WHEN C.CHARACTER_MAXIMUM_LENGTH IS NOT NULL THEN C.CHARACTER_MAXIMUM_LENGTH
             ELSE COALESCE(C.NUMERIC_PRECISION, 0) END AS COLUMN_SIZE,
-          COALESCE(C.NUMERIC_SCALE, 0) AS DECIMAL_DIGITS,
+          COALESCE(C.NUMERIC_SCALE, C.DATETIME_PRECISION, 0) AS DECIMAL_DIGITS,
           CASE WHEN C.EXTRA LIKE '%%auto_increment%%' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT,
           CASE WHEN C.EXTRA LIKE '%%GENERATED%%' THEN 'YES' ELSE 'NO' END AS IS_GENERATEDCOLUMN,
           C.COLUMN_COMMENT AS REMARKS,
@@ -233,7 +239,7 @@ final class InformationSchemaQueries {
             WHEN 'BINARY' THEN -2 WHEN 'BINARY VARYING' THEN -3 WHEN 'BINARY LARGE OBJECT' THEN 2004
             ELSE 1111 END AS DATA_TYPE,
           COALESCE(CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, 0) AS COLUMN_SIZE,
-          COALESCE(NUMERIC_SCALE, 0) AS DECIMAL_DIGITS,
+          COALESCE(NUMERIC_SCALE, DATETIME_PRECISION, 0) AS DECIMAL_DIGITS,
           CASE WHEN IS_IDENTITY = 'YES' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT,
           CASE WHEN IS_GENERATED = 'ALWAYS' THEN 'YES' ELSE 'NO' END AS IS_GENERATEDCOLUMN,
           REMARKS

@@ -229,7 +229,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
           refs.add(Canonical.name(ref.getPrimaryKeyColumn().getName()));
           target = ref.getPrimaryKeyColumn().getParent();
         }
-        fks.add(new ForeignKey(userName(fk.getName()), cols, qualified(target.getSchema(), target.getName()), refs,
+        fks.add(new ForeignKey(userConstraintName(fk.getName()), cols, qualified(target.getSchema(), target.getName()), refs,
             rule(fk.getDeleteRule()), rule(fk.getUpdateRule())));
       }
       // Unique constraints are identified by their columns; their names are left out because H2, PostgreSQL and
@@ -251,45 +251,86 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
           if (isJsonCheck(tc.getName(), expression)) {
             jsonColumns.add(Canonical.name(tc.getName()));
           } else {
-            checks.add(new CheckConstraint(userName(tc.getName()), expression));
+            checks.add(new CheckConstraint(userConstraintName(tc.getName()), expression));
           }
         }
       }
       if (!jsonColumns.isEmpty()) {
-        columns.replaceAll(c -> jsonColumns.contains(c.name()) && c.type().name().equals("text")
+        columns.replaceAll(c -> jsonColumns.contains(c.name()) && c.type().name().equals("longtext")
             ? new Column(c.name(), ColumnType.of("json"), c.nullable(), c.defaultValue(), c.identity(), c.comment()) : c);
       }
-      Set<String> fkNames = t.getImportedForeignKeys().stream().map(f -> f.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-      List<List<String>> fkColumnSets = fks.stream().map(ForeignKey::columns).toList();
       List<Index> indexes = new ArrayList<>();
       for (schemacrawler.schema.Index i : t.getIndexes()) {
         List<String> cols = i.getColumns().stream().map(SchemaCrawlerSnapshotter::indexKey).toList();
         String indexName = i.getName().toLowerCase(Locale.ROOT);
-        boolean generated = Canonical.isGeneratedName(dialect, i.getName());
         Optional<String> predicate = Optional.ofNullable(i.<Object>getAttribute("FILTER_CONDITION"))
             .map(String::valueOf).filter(p -> !p.isBlank()).map(Canonical::expression);
         boolean plain = predicate.isEmpty() && cols.stream().noneMatch(Index::isExpression);
-        if (plain && i.isUnique() && pk.map(p -> p.columns().equals(cols)).orElse(false)) {
-          continue;
-        }
-        if (plain && i.isUnique() && (generated || uniqueConstraintNames.contains(indexName) || uniqueColumnSets.contains(cols))) {
+        Made made = plain ? madeForConstraint(i, indexName, cols, pk, uniqueConstraintNames, uniqueColumnSets,
+            t.getImportedForeignKeys()) : Made.USER;
+        if (made == Made.UNIQUE_CONSTRAINT) {
           uniqueColumnSets.add(cols);
-          continue;
         }
-        if (plain && !i.isUnique() && (fkNames.contains(indexName) || generated) && fkColumnSets.contains(cols)) {
-          continue;
+        if (made == Made.USER) {
+          indexes.add(new Index(Canonical.name(i.getName()), cols, i.isUnique(), predicate));
         }
-        indexes.add(new Index(Canonical.name(i.getName()), cols, i.isUnique(), predicate));
       }
       List<UniqueConstraint> uniques = uniqueColumnSets.stream().map(c -> new UniqueConstraint(Optional.empty(), c)).toList();
       return new Table(name, columns, pk, fks, uniques, indexes, checks, remarks(t.getRemarks()));
+    }
+
+    /** Who made an index: the changelog (a user index), or the database for a constraint. */
+    private enum Made { USER, PRIMARY_KEY, UNIQUE_CONSTRAINT, FOREIGN_KEY }
+
+    /**
+     * Leaves out only what the database itself made for a constraint. PostgreSQL says so exactly (the constraint's
+     * {@code conindid}) and never makes an index for a foreign key. H2 names what it makes ({@code FK_X_INDEX_8}) and
+     * reuses an explicit index. InnoDB names the index it makes for a foreign key after the constraint (or, for an
+     * unnamed one, after its first column), exactly like an explicit {@code CREATE INDEX FK_X}: there the names the
+     * executed statements declared decide ({@link DeclaredNames}), so a portable changelog lists the same indexes on
+     * H2, PostgreSQL and MariaDB. A MariaDB unique index is a unique constraint (the engine has no other kind).
+     */
+    private Made madeForConstraint(schemacrawler.schema.Index i, String indexName, List<String> cols,
+        Optional<PrimaryKey> pk, Set<String> uniqueConstraintNames, Set<List<String>> uniqueColumnSets,
+        java.util.Collection<schemacrawler.schema.ForeignKey> foreignKeys) {
+      if (dialect == Dialect.POSTGRESQL) {
+        Object type = i.getAttribute("CONSTRAINT_TYPE");
+        return type == null ? Made.USER : "p".equals(String.valueOf(type)) ? Made.PRIMARY_KEY
+            : "u".equals(String.valueOf(type)) ? Made.UNIQUE_CONSTRAINT : Made.PRIMARY_KEY;
+      }
+      boolean generated = Canonical.isGeneratedName(dialect, i.getName());
+      if (i.isUnique() && pk.map(p -> p.columns().equals(cols)).orElse(false)) {
+        return Made.PRIMARY_KEY;
+      }
+      if (i.isUnique() && (generated || uniqueConstraintNames.contains(indexName) || uniqueColumnSets.contains(cols))) {
+        return Made.UNIQUE_CONSTRAINT;
+      }
+      if (i.isUnique()) {
+        return Made.USER;
+      }
+      for (schemacrawler.schema.ForeignKey fk : foreignKeys) {
+        List<String> fkColumns = fk.getColumnReferences().stream()
+            .map(r -> Canonical.name(r.getForeignKeyColumn().getName())).toList();
+        if (!fkColumns.equals(cols)) {
+          continue;
+        }
+        if (dialect == Dialect.H2 && generated) {
+          return Made.FOREIGN_KEY;
+        }
+        if (dialect == Dialect.MARIADB && !scope.declared().declaresIndex(indexName)
+            && (indexName.equals(fk.getName().toLowerCase(Locale.ROOT)) || generated
+                || Canonical.isGeneratedName(dialect, fk.getName()) && indexName.equals(fkColumns.get(0)))) {
+          return Made.FOREIGN_KEY;
+        }
+      }
+      return Made.USER;
     }
 
     private Column column(schemacrawler.schema.Column c) {
       schemacrawler.schema.ColumnDataType dt = c.getColumnDataType();
       ColumnType type = c.getAttribute("ENUM_LABELS") != null
           ? ColumnType.of(Canonical.name(dt.getName())) // a PostgreSQL enum type: its name (the labels are not kept)
-          : Canonical.type(dt.getJavaSqlType().getVendorTypeNumber(), dt.getName(), c.getSize(), c.getDecimalDigits());
+          : Canonical.type(dialect, dt.getJavaSqlType().getVendorTypeNumber(), dt.getName(), c.getSize(), c.getDecimalDigits());
       boolean identity = c.isAutoIncremented() || isIdentityDefault(c.getDefaultValue());
       Optional<String> def = identity ? Optional.empty() : Canonical.defaultValue(c.getDefaultValue(), type);
       return new Column(Canonical.name(c.getName()), type, c.isNullable(), def, identity, remarks(c.getRemarks()));
@@ -317,6 +358,11 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
       return new View(qualified(v.getSchema(), v.getName()), columns, definition, comment);
     }
 
+    /** A constraint's name, or empty when the database made it up and no executed statement gave it. */
+    private Optional<String> userConstraintName(String name) {
+      return name != null && scope.declared().declaresConstraint(name) ? Optional.of(Canonical.name(name)) : userName(name);
+    }
+
     private Optional<String> userName(String name) {
       return Canonical.isGeneratedName(dialect, name) ? Optional.empty() : Optional.of(Canonical.name(name));
     }
@@ -329,7 +375,12 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
       return remarks == null || remarks.isBlank() ? Optional.empty() : Optional.of(remarks.trim());
     }
 
-    private static String rule(ForeignKeyUpdateRule rule) {
+    /**
+     * A foreign-key rule. {@code restrict} is kept where it differs from {@code no action}: on PostgreSQL (checked at
+     * once, not at the end of the statement). H2 and MariaDB treat the two alike (MariaDB even reports its default as
+     * RESTRICT), so there both are {@code no action}.
+     */
+    private String rule(ForeignKeyUpdateRule rule) {
       if (rule == null) {
         return "no action";
       }
@@ -337,6 +388,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         case cascade -> "cascade";
         case setNull -> "set null";
         case setDefault -> "set default";
+        case restrict -> dialect == Dialect.POSTGRESQL ? "restrict" : "no action";
         default -> "no action";
       };
     }

@@ -83,6 +83,31 @@ class SchemaDiffTest {
   }
 
   @Test
+  void droppingOneOfTwinForeignKeysIsReported() {
+    Table from = orders();
+    ForeignKey first = from.foreignKeys().get(0);
+    ForeignKey twin = new ForeignKey(Optional.of("fk_orders_customer2"), List.of("customer_id"), "customers", List.of("id"), null, null);
+    Table both = new Table("orders", from.columns(), from.primaryKey(), List.of(twin, first), List.of(), from.indexes(),
+        List.of(), Optional.empty());
+    assertThat(SchemaDiff.between(model(both), model(from))).singleElement()
+        .isEqualTo(new SchemaChange.ForeignKeyDropped("orders", twin));
+    assertThat(SchemaDiff.between(model(from), model(both))).singleElement()
+        .isEqualTo(new SchemaChange.ForeignKeyAdded("orders", twin));
+  }
+
+  @Test
+  void unnamedTwinForeignKeysArePairedNotCollapsed() {
+    Table from = orders();
+    ForeignKey unnamed = new ForeignKey(Optional.empty(), List.of("customer_id"), "customers", List.of("id"), null, null);
+    Table two = new Table("orders", from.columns(), from.primaryKey(), List.of(unnamed, unnamed), List.of(), from.indexes(),
+        List.of(), Optional.empty());
+    Table one = new Table("orders", from.columns(), from.primaryKey(), List.of(unnamed), List.of(), from.indexes(),
+        List.of(), Optional.empty());
+    assertThat(SchemaDiff.between(model(two), model(one))).singleElement()
+        .isEqualTo(new SchemaChange.ForeignKeyDropped("orders", unnamed));
+  }
+
+  @Test
   void foreignKeyRuleChangeIsAModification() {
     Table from = orders();
     Table to = new Table("orders", from.columns(), from.primaryKey(),
