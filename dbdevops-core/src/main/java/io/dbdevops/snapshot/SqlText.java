@@ -23,8 +23,11 @@ import java.util.Set;
  *       schema or database, no {@code table.} qualifier where the query reads one table only;</li>
  *   <li>no redundant parentheses; each operand of an {@code and}/{@code or} of several conditions in parentheses
  *       (H2's own spelling), {@code x = 'a' or x = 'b'} as {@code x in ('a', 'b')};</li>
- *   <li>views only: inner and cross joins (and commas) as H2 writes them, {@code inner join t on 1=1}, with their
- *       {@code on} conditions moved into {@code where}; the conditions of {@code where} and of outer-join {@code on} sorted; {@code order by} positions
+ *   <li>views only: inner and cross joins (and commas) as {@code inner join t}, the conditions of {@code where}
+ *       and of every inner join's {@code on} pooled and sorted (H2 keeps no trace of which was which), then each
+ *       written back to the {@code on} of the inner join that brings in the last table it refers to, the rest in
+ *       {@code where} ({@code inner join t on 1=1} is left only for a join without a condition); outer-join
+ *       {@code on} conditions sorted in place; {@code order by} positions
  *       replaced by the select item; {@code in (select distinct ...)} without {@code distinct}; {@code count(0)} as
  *       {@code count(*)}; {@code col as col} without the alias.</li>
  * </ul>
@@ -95,6 +98,123 @@ final class SqlText {
     Group {
       items = List.copyOf(items);
     }
+  }
+
+  /** A from clause and the where clause left after inner-join conditions went back to their joins. */
+  private record JoinConditions(List<Node> from, List<Node> where) {
+  }
+
+  /**
+   * Writes inner-join conditions back where a reviewer expects them: each canonical where condition (H2 moves them
+   * all out of the joins, the other engines keep them in) goes to the {@code on} of the inner join that brings in the
+   * last table it refers to, so {@code from orders o inner join order_lines l on 1=1 where l.order_id = o.id} reads
+   * {@code from orders o inner join order_lines l on l.order_id = o.id}, the same on every engine. Conditions on the
+   * first table only, on an outer join's table, without qualified columns, with a subquery, or under a top-level
+   * {@code or}, stay in the where clause.
+   */
+  private static JoinConditions joinConditions(List<Node> from, List<Node> where) {
+    if (where.stream().anyMatch(n -> isWord(n, "or"))) {
+      return new JoinConditions(from, where);
+    }
+    // the aliases of the from items in order, and where each inner join's "on 1=1" is
+    List<String> aliases = new ArrayList<>();
+    List<Integer> onTrue = new ArrayList<>(); // index into from of the 1=1 token, or -1 for an item that is no inner join
+    List<Node> item = new ArrayList<>();
+    for (int i = 0; i <= from.size(); i++) {
+      Node n = i < from.size() ? from.get(i) : null;
+      boolean end = n == null || isWord(n, "join") || isWord(n, "on") || isWord(n, "using") || isJoinStart(n);
+      if (end && !item.isEmpty()) {
+        Node last = item.get(item.size() - 1);
+        aliases.add(last instanceof Tok t && t.kind() == Kind.WORD ? t.text() : null);
+        boolean inner = n != null && isWord(n, "on") && i + 1 < from.size()
+            && from.get(i + 1) instanceof Tok t && t.kind() == Kind.NUMBER && t.text().equals("1=1");
+        onTrue.add(inner ? i + 1 : -1);
+        item = new ArrayList<>();
+      }
+      if (n != null && isWord(n, "on") || n != null && isWord(n, "using")) {
+        // skip the condition up to the next join
+        while (i + 1 < from.size() && !isJoinStart(from.get(i + 1))) {
+          i++;
+        }
+        continue;
+      }
+      if (n != null && !end) {
+        item.add(n);
+      }
+    }
+    if (onTrue.stream().allMatch(x -> x < 0)) {
+      return new JoinConditions(from, where);
+    }
+    List<List<Node>> attached = new ArrayList<>();
+    aliases.forEach(a -> attached.add(new ArrayList<>()));
+    List<List<Node>> kept = new ArrayList<>();
+    for (List<Node> conjunct : split(where, "and")) {
+      Set<String> qualifiers = new java.util.HashSet<>();
+      boolean subquery = qualifiers(conjunct, qualifiers);
+      int last = -1;
+      for (String q : qualifiers) {
+        last = Math.max(last, aliases.contains(q) ? aliases.lastIndexOf(q) : Integer.MAX_VALUE);
+      }
+      if (!subquery && last >= 0 && last < aliases.size() && onTrue.get(last) >= 0) {
+        attached.get(last).add(new Group(conjunct));
+      } else {
+        kept.add(conjunct);
+      }
+    }
+    if (attached.stream().allMatch(List::isEmpty)) {
+      return new JoinConditions(from, where); // nothing moves: the where clause stays exactly as canonical
+    }
+    kept.replaceAll(SqlText::unwrapped);
+    List<Node> newFrom = new ArrayList<>(from);
+    for (int k = aliases.size() - 1; k >= 0; k--) {
+      if (!attached.get(k).isEmpty()) {
+        List<Node> on = new ArrayList<>();
+        for (Node c : attached.get(k)) {
+          if (!on.isEmpty()) {
+            on.add(new Tok(Kind.WORD, "and"));
+          }
+          on.addAll(unwrapped(((Group) c).items()));
+        }
+        int at = onTrue.get(k);
+        newFrom.remove(at);
+        newFrom.addAll(at, on);
+      }
+    }
+    List<Node> newWhere = new ArrayList<>();
+    for (List<Node> c : kept) {
+      if (!newWhere.isEmpty()) {
+        newWhere.add(new Tok(Kind.WORD, "and"));
+      }
+      newWhere.addAll(c);
+    }
+    return new JoinConditions(newFrom, newWhere.isEmpty() ? null : newWhere);
+  }
+
+  /** {@code (a = b)} → {@code a = b}: a lone condition needs no parentheses (an {@code or} inside keeps them). */
+  private static List<Node> unwrapped(List<Node> conjunct) {
+    if (conjunct.size() == 1 && conjunct.get(0) instanceof Group g && !startsWithSelect(g.items())
+        && g.items().stream().noneMatch(n -> isWord(n, "or"))) {
+      return g.items();
+    }
+    return conjunct;
+  }
+
+  /** Adds the table qualifiers ({@code o} of {@code o.id}) used in {@code nodes}; true when it holds a subquery. */
+  private static boolean qualifiers(List<Node> nodes, Set<String> into) {
+    boolean subquery = startsWithSelect(nodes);
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n instanceof Tok t && t.kind() == Kind.WORD && i + 1 < nodes.size() && nodes.get(i + 1) instanceof Tok d
+          && d.kind() == Kind.DOT) {
+        into.add(t.text());
+        i += 2; // skip the dot and the column
+      } else if (n instanceof Group g) {
+        subquery |= qualifiers(g.items(), into);
+      } else if (n instanceof CaseExpr c) {
+        subquery |= qualifiers(c.items(), into);
+      }
+    }
+    return subquery;
   }
 
   /** {@code case ... end}, without the two keywords. */
@@ -750,6 +870,12 @@ final class SqlText {
       newWhere = condition(all, true);
     }
 
+    if (newFrom != null && newWhere != null) {
+      JoinConditions placed = joinConditions(newFrom, newWhere);
+      newFrom = placed.from();
+      newWhere = placed.where();
+    }
+
     List<Node> out = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -771,8 +897,10 @@ final class SqlText {
           }
         }
         case "where" -> {
-          out.add(new Tok(Kind.WORD, "where"));
-          out.addAll(newWhere);
+          if (newWhere != null || body.isEmpty()) {
+            out.add(new Tok(Kind.WORD, "where"));
+            out.addAll(newWhere == null ? List.of() : newWhere);
+          }
         }
         case "group", "order" -> {
           out.add(new Tok(Kind.WORD, name));

@@ -62,7 +62,7 @@ class ViewPortabilityTest {
     assertThat(other).isEqualTo(h2);
     assertThat(h2).hasSize(8).containsEntry("v_active", "select id, email from customers where active = true");
     assertThat(h2.get("v_totals")).isEqualTo("select o.id as order_id, o.customer_id, sum(l.quantity * l.unit_price) as total "
-        + "from orders o inner join order_lines l on 1=1 where l.order_id = o.id group by o.id, o.customer_id");
+        + "from orders o inner join order_lines l on l.order_id = o.id group by o.id, o.customer_id");
   }
 
   private static SchemaModel create(Connection c, Engine engine, String schema) throws Exception {
