@@ -225,6 +225,12 @@ public final class LintContext {
     return Map.copyOf(renamedTables);
   }
 
+  /** True when a pending change renames some column of {@code table} to {@code column} (its new name). */
+  public boolean isRenamedColumnTarget(String table, String column) {
+    return renamedColumns.entrySet().stream()
+        .anyMatch(e -> e.getValue().equals(column) && e.getKey().startsWith(table + "."));
+  }
+
   /** True when {@code table.column} is renamed by a pending change. */
   public boolean isRenamedColumn(String table, String column) {
     return renamedColumns.containsKey(Identifiers.column(table, column));
