@@ -3,6 +3,7 @@ package io.dbdevops.gate;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.liquibase.ChangelogSelection;
 import io.dbdevops.liquibase.LiquibaseRunner;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackFailure;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackResult;
@@ -80,36 +81,53 @@ public final class Gate {
    * {@link #build(GateSettings)}.
    */
   public Staged build(GateSettings settings, int releasedCount) {
-    return build(settings, releasedCount, false);
+    return build(settings, releasedCount, RoundTripScope.OFF);
+  }
+
+  /** {@link #build(GateSettings, int, RoundTripScope)} with {@link RoundTripScope#DEFAULT} or {@link RoundTripScope#OFF}. */
+  public Staged build(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
+    return build(settings, releasedCount, rollbackRoundTrip ? RoundTripScope.DEFAULT : RoundTripScope.OFF);
   }
 
   /**
-   * {@link #build(GateSettings, int)}; with {@code rollbackRoundTrip}, and when changesets are pending, then rolls the
-   * pending ones back, snapshots (must be the released state), applies them again and snapshots (must be the result):
-   * {@link Staged#rollbackRoundTrip()}. Nothing pending costs nothing.
+   * {@link #build(GateSettings, int)}; when changesets are pending and {@code roundTrip} covers some of them, then
+   * rolls those back, snapshots (must be the state before them: the released state, or with nothing released and a
+   * window, the state the shadow was snapshot at before the window's changesets), applies them again and snapshots
+   * (must be the result): {@link Staged#rollbackRoundTrip()}. Nothing pending costs nothing.
    */
-  public Staged build(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
+  public Staged build(GateSettings settings, int releasedCount, RoundTripScope roundTrip) {
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())
           : new SnapshotScope(settings.schemas());
       SchemaModel released = SchemaModel.EMPTY;
       Duration releasedSnapshot = Duration.ZERO;
+      // with nothing released and a window, the changesets before the window are applied and snapshot first
+      int windowStart = roundTrip.windowed(releasedCount) ? windowStart(settings, shadow, roundTrip) : 0;
+      int firstCount = releasedCount > 0 ? releasedCount : windowStart;
+      SchemaModel beforeWindow = SchemaModel.EMPTY;
       UpdateResult update;
       int pendingCount;
-      if (releasedCount > 0) {
+      int windowCount;
+      if (firstCount > 0) {
         UpdateResult first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(),
-            releasedCount);
+            firstCount);
         long r0 = System.nanoTime();
-        released = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
+        SchemaModel atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
             scope.withDeclared(DeclaredNames.fromStatements(first.definitions())));
-        releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
+        if (releasedCount > 0) {
+          released = atFirst;
+          releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
+        }
+        beforeWindow = atFirst;
         UpdateResult rest = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
         update = first.then(rest);
-        pendingCount = rest.applied().size();
+        pendingCount = releasedCount > 0 ? rest.applied().size() : update.applied().size();
+        windowCount = rest.applied().size();
       } else {
         update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
         pendingCount = update.applied().size();
+        windowCount = roundTrip.changesets(releasedCount, pendingCount);
       }
       listener.applied(update);
       // the names the changelog gave decide, on MariaDB, which indexes InnoDB made itself for a foreign key
@@ -119,17 +137,31 @@ public final class Gate {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       listener.snapshotTaken(model.objectCount(), took.toMillis());
       Built built = new Built(model, shadow.description(), shadow.dialect(), update, took);
-      Optional<RollbackRoundTrip> roundTrip = rollbackRoundTrip && pendingCount > 0
-          ? Optional.of(roundTrip(settings, shadow, scope, pendingCount, released, model)) : Optional.empty();
-      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, roundTrip);
+      // the window could only be bounded by snapshotting before it; without that snapshot, roll back all or nothing
+      int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
+          : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
+      Optional<RollbackRoundTrip> trip = rollBack > 0
+          ? Optional.of(roundTrip(settings, shadow, scope, rollBack, beforeWindow, model).covering(rollBack, pendingCount))
+          : Optional.empty();
+      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
     }
   }
 
-  /** Rolls the last {@code pendingCount} changesets back and applies them again, comparing each state. */
+  /**
+   * With nothing released, how many changesets to apply before the round trip's window: those the update will run
+   * (read without a database, with the update's contexts, labels and the shadow's database), less the window.
+   */
+  private static int windowStart(GateSettings settings, ShadowDatabase shadow, RoundTripScope roundTrip) {
+    int selected = new ChangelogSelection().select(settings.changelog(), settings.updateOptions(), shadow.dialect())
+        .size();
+    return Math.max(0, selected - roundTrip.unreleasedWindow());
+  }
+
+  /** Rolls the last {@code count} changesets back and applies them again, comparing each state. */
   private RollbackRoundTrip roundTrip(GateSettings settings, ShadowDatabase shadow, SnapshotScope scope,
-      int pendingCount, SchemaModel released, SchemaModel result) {
+      int count, SchemaModel released, SchemaModel result) {
     RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), settings.changelog(), settings.updateOptions(),
-        pendingCount);
+        count);
     if (rollback.failure().isPresent()) {
       RollbackFailure failure = rollback.failure().get();
       return failure.irreversible() ? RollbackRoundTrip.notTestable(failure.changeSet(), failure.message())
@@ -164,9 +196,14 @@ public final class Gate {
 
   /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, boolean)}. */
   public Verified verify(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
+    return verify(settings, releasedCount, rollbackRoundTrip ? RoundTripScope.DEFAULT : RoundTripScope.OFF);
+  }
+
+  /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, RoundTripScope)}. */
+  public Verified verify(GateSettings settings, int releasedCount, RoundTripScope roundTrip) {
     long t0 = System.nanoTime();
     SchemaModel committed = new StateReader().read(settings.stateDirectory());
-    Staged staged = build(settings, releasedCount, rollbackRoundTrip);
+    Staged staged = build(settings, releasedCount, roundTrip);
     Built built = staged.built();
     long d0 = System.nanoTime();
     List<SchemaChange> differences = SchemaDiff.between(committed, built.model());

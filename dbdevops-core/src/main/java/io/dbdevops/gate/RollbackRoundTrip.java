@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param message why it failed or could not be run; empty when it passed or only the states differ
  * @param afterRollback the differences from the released state to the state after the rollback (empty: the same)
  * @param afterReapply the differences from the result to the state after the second update (empty: the same)
+ * @param rolledBack how many of the last pending changesets were rolled back (0: not said, all of them)
+ * @param pending how many changesets were pending (0: not said)
  */
 public record RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> changeSet, String message,
-    List<SchemaChange> afterRollback, List<SchemaChange> afterReapply) {
+    List<SchemaChange> afterRollback, List<SchemaChange> afterReapply, int rolledBack, int pending) {
 
   /** How the round trip ended. */
   public enum Outcome {
@@ -35,6 +37,26 @@ public record RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> chan
     message = Objects.requireNonNullElse(message, "");
     afterRollback = List.copyOf(afterRollback);
     afterReapply = List.copyOf(afterReapply);
+  }
+
+  public RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> changeSet, String message,
+      List<SchemaChange> afterRollback, List<SchemaChange> afterReapply) {
+    this(outcome, changeSet, message, afterRollback, afterReapply, 0, 0);
+  }
+
+  /** The same round trip, saying it rolled back the last {@code rolledBack} of {@code pending} changesets. */
+  public RollbackRoundTrip covering(int rolledBack, int pending) {
+    return new RollbackRoundTrip(outcome, changeSet, message, afterRollback, afterReapply, rolledBack, pending);
+  }
+
+  /** True when only the last {@link #rolledBack()} of the pending changesets were rolled back (see {@link RoundTripScope}). */
+  public boolean partial() {
+    return rolledBack > 0 && rolledBack < pending;
+  }
+
+  /** {@code the pending changesets}, or {@code the last 10 of the 2000 pending changesets} when {@link #partial()}. */
+  public String covered() {
+    return partial() ? "the last " + rolledBack + " of the " + pending + " pending changesets" : "the pending changesets";
   }
 
   /** Liquibase cannot roll {@code changeSet} back: the round trip says nothing about the others. */

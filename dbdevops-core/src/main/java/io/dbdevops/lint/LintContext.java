@@ -11,6 +11,7 @@ import io.dbdevops.model.SchemaModel;
 import io.dbdevops.model.Table;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,16 @@ public final class LintContext {
   private final Map<String, ChangeSetInfo> byTable = new HashMap<>();
   private final Map<String, ChangeSetInfo> byName = new HashMap<>();
   private final Map<String, ChangeSetInfo> createdIn = new HashMap<>();
+  private final Map<Operation, Origin> origins = new IdentityHashMap<>();
+
+  /**
+   * What an operation acts on, as it was at the released point: the table's and the column's names there (pending
+   * renames followed back), empty when the pending part made the object; and whether the index or constraint it
+   * drops by name was made earlier in the pending part.
+   */
+  private record Origin(Optional<String> table, Optional<String> column, boolean madeInPending) {
+    static final Origin NONE = new Origin(Optional.empty(), Optional.empty(), false);
+  }
 
   private LintContext(Builder b) {
     this.dialect = Objects.requireNonNull(b.dialect, "dialect");
@@ -55,6 +66,7 @@ public final class LintContext {
     this.operations = ChangeOperations.of(pending);
     this.rollbackRoundTrip = b.rollbackRoundTrip;
     index();
+    trace();
   }
 
   public static Builder builder() {
@@ -103,6 +115,60 @@ public final class LintContext {
       added.stream().filter(a -> a.columns().equals(d.columns()) && !renamedTables.containsValue(a.name())).findFirst()
           .ifPresent(a -> renamedTables.put(d.name(), a.name()));
     }
+  }
+
+  /**
+   * Follows every table and column through the pending operations, in changelog order, back to the released state:
+   * a table or column the pending part creates (or that takes the name of one it dropped or renamed away) has no
+   * released origin; one renamed by the pending part keeps the origin of its old name.
+   */
+  private void trace() {
+    Map<String, String> lineage = new HashMap<>(); // table name now -> "r:<released name>" or "n:<serial>" (new)
+    Map<String, Optional<String>> columns = new HashMap<>(); // lineage + "." + column now -> released column name
+    Set<String> madeNames = new HashSet<>(); // indexes and constraints made in the pending part
+    int[] serial = {0};
+    java.util.function.Supplier<String> fresh = () -> "n:" + serial[0]++;
+    for (Operation op : operations) {
+      String table = op.table();
+      if (table.isEmpty()) {
+        origins.put(op, Origin.NONE);
+        continue;
+      }
+      String id = lineage.computeIfAbsent(table, t -> released.table(t).isPresent() ? "r:" + t : fresh.get());
+      Optional<String> releasedTable = id.startsWith("r:") ? Optional.of(id.substring(2)) : Optional.empty();
+      Optional<String> column = op instanceof Operation.RenameColumn r ? Optional.of(r.column()) : columnOf(op);
+      Optional<String> releasedColumn = column.flatMap(c -> columns.computeIfAbsent(id + "." + c,
+          k -> releasedTable.flatMap(released::table).flatMap(t -> t.column(c)).map(Column::name)));
+      Optional<String> dropped = droppedName(op);
+      origins.put(op, new Origin(releasedTable, releasedColumn, dropped.map(madeNames::contains).orElse(false)));
+      if (op instanceof Operation.CreateTable || op instanceof Operation.DropTable) {
+        lineage.put(table, fresh.get());
+      } else if (op instanceof Operation.RenameTable r) {
+        lineage.put(r.newName(), id);
+        lineage.put(table, fresh.get());
+      } else if (op instanceof Operation.RenameColumn r) {
+        columns.put(id + "." + r.newName(), releasedColumn);
+        columns.put(id + "." + r.column(), Optional.empty());
+      } else if (op instanceof Operation.AddColumn || op instanceof Operation.DropColumn) {
+        columns.put(id + "." + column.orElseThrow(), Optional.empty());
+      }
+      dropped.ifPresent(madeNames::remove);
+      if (dropped.isEmpty()) {
+        nameOf(op).ifPresent(madeNames::add);
+      }
+    }
+  }
+
+  /** The index or constraint an operation drops by name. */
+  private static Optional<String> droppedName(Operation op) {
+    if (op instanceof Operation.DropIndex i) {
+      return Optional.of(i.name());
+    } else if (op instanceof Operation.DropForeignKey f) {
+      return Optional.of(f.name());
+    } else if (op instanceof Operation.DropConstraint c) {
+      return Optional.of(c.name());
+    }
+    return Optional.empty();
   }
 
   public Dialect dialect() {
@@ -159,9 +225,48 @@ public final class LintContext {
     return Map.copyOf(renamedTables);
   }
 
+  /** True when a pending change renames some column of {@code table} to {@code column} (its new name). */
+  public boolean isRenamedColumnTarget(String table, String column) {
+    return renamedColumns.entrySet().stream()
+        .anyMatch(e -> e.getValue().equals(column) && e.getKey().startsWith(table + "."));
+  }
+
   /** True when {@code table.column} is renamed by a pending change. */
   public boolean isRenamedColumn(String table, String column) {
     return renamedColumns.containsKey(Identifiers.column(table, column));
+  }
+
+  /**
+   * The table {@code op} acts on as it was in the released state, followed back through pending renames; empty when
+   * the pending part created it (with nothing released: always). Backward-compatibility rules judge only objects
+   * that have one: nothing running reads a table that no release had.
+   */
+  public Optional<Table> releasedTableOf(Operation op) {
+    return origin(op).table().flatMap(released::table);
+  }
+
+  /** The column {@code op} acts on as it was in the released state (see {@link #releasedTableOf}). */
+  public Optional<Column> releasedColumnOf(Operation op) {
+    Origin origin = origin(op);
+    return origin.column().flatMap(c -> origin.table().flatMap(released::table).flatMap(t -> t.column(c)));
+  }
+
+  /**
+   * True when what {@code op} acts on existed in the released state: its column when it acts on one column, else its
+   * table — and, for an index or constraint dropped by name, not one the pending part made. What the
+   * backward-compatibility rules (drops, renames, type and NOT NULL changes) ask before they judge a change.
+   */
+  public boolean existedAtRelease(Operation op) {
+    Origin origin = origin(op);
+    if (origin.table().isEmpty()) {
+      return false;
+    }
+    boolean actsOnColumn = op instanceof Operation.RenameColumn || columnOf(op).isPresent();
+    return (!actsOnColumn || origin.column().isPresent()) && !origin.madeInPending();
+  }
+
+  private Origin origin(Operation op) {
+    return origins.getOrDefault(op, Origin.NONE);
   }
 
   public Optional<Table> releasedTable(String name) {
@@ -193,7 +298,9 @@ public final class LintContext {
     } else if (change instanceof SchemaChange.ColumnModified m) {
       exact = column(table, m.from().name());
     } else if (change instanceof SchemaChange.ForeignKeyAdded f) {
-      exact = named(f.foreignKey().name());
+      // the changeset that added this foreign key, also to a table the pending part created (a later changeset, maybe
+      // in another file); only a foreign key declared in the createTable itself is the createTable's
+      exact = named(f.foreignKey().name()).or(() -> addedForeignKey(table, f.foreignKey()));
     } else if (change instanceof SchemaChange.ForeignKeyDropped f) {
       exact = named(f.foreignKey().name());
     } else if (change instanceof SchemaChange.ForeignKeyModified f) {
@@ -215,7 +322,17 @@ public final class LintContext {
     } else {
       exact = Optional.empty();
     }
+    if (exact.isEmpty() && addsAPart(change)) {
+      // a part of a table the pending part created that no later change made: the createTable declared it
+      exact = Optional.ofNullable(createdIn.get(table));
+    }
     return exact.or(() -> Optional.ofNullable(byTable.get(table))).or(() -> mentioning(table));
+  }
+
+  private static boolean addsAPart(SchemaChange change) {
+    return change instanceof SchemaChange.ColumnAdded || change instanceof SchemaChange.ForeignKeyAdded
+        || change instanceof SchemaChange.UniqueConstraintAdded || change instanceof SchemaChange.IndexAdded
+        || change instanceof SchemaChange.CheckAdded;
   }
 
   /** The column an operation acts on, if it acts on one column. */
@@ -252,6 +369,19 @@ public final class LintContext {
       return c.name();
     }
     return Optional.empty();
+  }
+
+  /** The last pending operation adding a foreign key like {@code fk} to {@code table} (columns and target as written). */
+  private Optional<ChangeSetInfo> addedForeignKey(String table, io.dbdevops.model.ForeignKey fk) {
+    ChangeSetInfo last = null;
+    for (Operation op : operations) {
+      if (op instanceof Operation.AddForeignKey a && a.table().equals(table)
+          && (a.columns().isEmpty() || a.columns().equals(fk.columns()))
+          && (a.referencedTable().isEmpty() || a.referencedTable().equals(fk.referencedTable()))) {
+        last = a.changeSet();
+      }
+    }
+    return Optional.ofNullable(last);
   }
 
   private Optional<ChangeSetInfo> column(String table, String column) {

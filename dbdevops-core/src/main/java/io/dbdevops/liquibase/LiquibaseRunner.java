@@ -247,8 +247,9 @@ public final class LiquibaseRunner {
   private static RuntimeException translate(Exception e, ChangelogSource changelog, Recorder recorder) {
     if (recorder != null && recorder.failed != null) {
       ChangeSet cs = recorder.failed;
-      return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in " + cs.getFilePath()
-          + " failed on " + recorder.where + ": " + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
+      return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in "
+          + location(changelog, cs) + " failed on " + recorder.where + ": "
+          + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
     }
     ChangeLogParseException parse = find(e, ChangeLogParseException.class);
     if (parse != null || find(e, org.xml.sax.SAXParseException.class) != null
@@ -264,6 +265,30 @@ public final class LiquibaseRunner {
       return new InvalidChangeException("invalid changelog " + changelog.path() + ": " + oneLine(setup.getMessage()), e);
     }
     return new InvalidChangeException("Liquibase update failed: " + oneLine(rootMessage(e)), e);
+  }
+
+  /**
+   * {@code db/changelog/changes/002.sql:3}: the changeset's file and the line it starts at (found as
+   * {@link ChangelogReader} does), or the file alone when the line cannot be found.
+   */
+  static String location(ChangelogSource changelog, ChangeSet cs) {
+    String file = cs.getFilePath();
+    int line = 0;
+    try {
+      java.nio.file.Path path = changelog.root().resolve(file);
+      if (Files.isRegularFile(path)) {
+        for (ChangesetLines.Start start : ChangesetLines.scan(file, Files.readString(path,
+            java.nio.charset.StandardCharsets.UTF_8))) {
+          if (start.id().equals(cs.getId()) && (start.author() == null || start.author().equals(cs.getAuthor()))) {
+            line = start.line();
+            break;
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      line = 0; // the message still names the file
+    }
+    return line > 0 ? file + ":" + line : file;
   }
 
   /** "db/changelog/changes/003.xml line 12 column 5: message" from the parser's exception chain. */

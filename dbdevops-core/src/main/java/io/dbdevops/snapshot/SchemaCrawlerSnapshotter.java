@@ -298,7 +298,8 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         return type == null ? Made.USER : "p".equals(String.valueOf(type)) ? Made.PRIMARY_KEY
             : "u".equals(String.valueOf(type)) ? Made.UNIQUE_CONSTRAINT : Made.PRIMARY_KEY;
       }
-      boolean generated = Canonical.isGeneratedName(dialect, i.getName());
+      // a name a statement gave is never generated, however it looks (H2's FK_4C2B1E9A0D, INVOICE_INDEX_2)
+      boolean generated = Canonical.isGeneratedName(dialect, i.getName()) && !scope.declared().declaresIndex(indexName);
       if (i.isUnique() && pk.map(p -> p.columns().equals(cols)).orElse(false)) {
         return Made.PRIMARY_KEY;
       }

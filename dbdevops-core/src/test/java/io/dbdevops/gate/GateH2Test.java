@@ -121,6 +121,39 @@ class GateH2Test {
   }
 
   @Test
+  void failingChangesetNamesItsLine() {
+    GateSettings settings = Fixtures.example(dir);
+    // the changeSet element of Fixtures.xmlChangeset starts on line 5
+    Fixtures.addChangeset(dir, "100-bad.xml", Fixtures.xmlChangeset("100-bad", "<sql>ALTER TABLE no_such_table ADD COLUMN x INT</sql>"));
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageStartingWith("changeset 100-bad (author test) in db/changelog/changes/100-bad.xml:5 failed on the "
+            + "shadow database: ");
+  }
+
+  @Test
+  void failingFormattedSqlChangesetNamesItsLine() throws Exception {
+    GateSettings settings = Fixtures.example(dir);
+    Path changes = dir.resolve("resources/db/changelog/changes");
+    Files.writeString(changes.resolve("100-archive.sql"), """
+        --liquibase formatted sql
+
+        --changeset test:099-fine
+        CREATE TABLE fine (id INT PRIMARY KEY);
+
+        --changeset test:100-archive
+        -- order_archive is never created
+        INSERT INTO order_archive (id) SELECT id FROM orders;
+        """);
+    Path master = dir.resolve("resources").resolve(Fixtures.MASTER);
+    Files.writeString(master, Files.readString(master).replace("</databaseChangeLog>",
+        "  <include file=\"changes/100-archive.sql\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
+    assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageStartingWith("changeset 100-archive (author test) in db/changelog/changes/100-archive.sql:6 failed on "
+            + "the shadow database: ")
+        .hasMessageContaining("ORDER_ARCHIVE");
+  }
+
+  @Test
   void missingChangelogIsASetupProblem() {
     GateSettings settings = new GateSettings(new ChangelogSource(dir, "db/none.xml"), dir.resolve("schema"),
         io.dbdevops.shadow.ShadowSettings.H2, List.of(), null);

@@ -142,6 +142,14 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.lint.docsUrl")
   private String lintDocsUrl;
 
+  /**
+   * While nothing is released (no dbdevops.sum yet), how many of the last pending changesets DBD602 rolls back on the
+   * shadow and applies again: {@code 10} (default), {@code 0} to skip the round trip, {@code all} for the whole history.
+   * With changesets released, every pending one is rolled back.
+   */
+  @Parameter(property = "dbdevops.lint.rollbackWindow", defaultValue = "10")
+  private String lintRollbackWindow;
+
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   private String pluginVersion;
 
@@ -193,7 +201,8 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   protected LintStep lintStep() {
     return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
         lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
-        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion)), reportDirectory.toPath());
+        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow),
+        reportDirectory.toPath());
   }
 
   @Override

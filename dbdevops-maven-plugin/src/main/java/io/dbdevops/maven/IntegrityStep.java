@@ -39,7 +39,13 @@ final class IntegrityStep {
       log.error(violation.message());
     }
     result.sumFileMessage(name).ifPresent(log::error);
-    if (!exists) {
+    if (result.released().isEmpty() && !result.pending().isEmpty() && result.passed()) {
+      // adoption: a project with history and no release marked yet; lint judges none of it as released
+      log.warn("dbdevops: integrity: " + (exists ? "nothing released in " + name + " yet" : "no " + name + " yet")
+          + ", " + (result.pending().size() == 1 ? "its 1 changeset is" : "all " + result.pending().size()
+          + " changesets are") + " pending: lint judges none of their drops and renames; if they already run in "
+          + "production, run `mvn dbdevops:mark-released` and commit " + name);
+    } else if (!exists) {
       log.info("dbdevops: integrity: no " + name + " yet, all " + changesets.size() + " changesets are pending "
           + "(mvn dbdevops:mark-released marks them released)");
     } else if (result.passed()) {

@@ -4,6 +4,8 @@ import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.gate.Gate;
+import io.dbdevops.gate.RollbackRoundTrip;
+import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.lint.ChangeSetSources;
@@ -39,9 +41,12 @@ final class LintStep {
   /** The rule that judges the rollback round trip. */
   static final String ROUND_TRIP_RULE = "DBD602";
 
-  /** The lint parameters as the POM gave them. */
+  /**
+   * The lint parameters as the POM gave them; {@code rollbackWindow}: with nothing released, how many of the last
+   * pending changesets DBD602 rolls back ({@code 10}, {@code 0} to skip, {@code all}).
+   */
   record Config(boolean skip, Optional<String> dialect, String failOn, Map<String, String> rules, List<String> disabled,
-      Optional<String> docsUrl, Optional<String> toolVersion) {
+      Optional<String> docsUrl, Optional<String> toolVersion, String rollbackWindow) {
   }
 
   private final Log log;
@@ -68,11 +73,54 @@ final class LintStep {
   }
 
   /**
-   * Whether the shadow also rolls the pending changesets back and applies them again for DBD602: when lint runs,
-   * DBD602 is not turned off, and something is pending (with nothing pending there is nothing to roll back).
+   * Which pending changesets the shadow also rolls back and applies again for DBD602: none unless lint runs, DBD602 is
+   * not turned off and something is pending; with changesets released, all the pending ones; with nothing released,
+   * the last {@code <lintRollbackWindow>} of them.
    */
-  boolean rollbackRoundTrip(IntegrityResult integrity) {
-    return enabled() && !integrity.pending().isEmpty() && settings(RuleRegistry.load()).enabled(ROUND_TRIP_RULE);
+  RoundTripScope rollbackRoundTrip(IntegrityResult integrity) {
+    int window = rollbackWindow();
+    if (!enabled() || integrity.pending().isEmpty() || !settings(RuleRegistry.load()).enabled(ROUND_TRIP_RULE)) {
+      return RoundTripScope.OFF;
+    }
+    return new RoundTripScope(true, window);
+  }
+
+  /** {@code <lintRollbackWindow>} as a number; {@code all} is {@link RoundTripScope#WHOLE}. */
+  int rollbackWindow() {
+    String value = config.rollbackWindow() == null ? "" : config.rollbackWindow().trim();
+    if (value.isEmpty()) {
+      return RoundTripScope.DEFAULT_WINDOW;
+    }
+    if (value.equalsIgnoreCase("all")) {
+      return RoundTripScope.WHOLE;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new SetupException("<lintRollbackWindow> / -Ddbdevops.lint.rollbackWindow: '" + value + "' is not a number "
+        + "of changesets (0 or more) or 'all'");
+  }
+
+  /**
+   * One line when, with nothing released, DBD602 did not roll back every pending changeset: how many it did, or that
+   * it was skipped, and the setting that changes it.
+   */
+  void printRoundTripScope(RoundTripScope scope, IntegrityResult integrity, Optional<RollbackRoundTrip> trip) {
+    if (!scope.enabled() || !integrity.released().isEmpty() || integrity.pending().isEmpty()) {
+      return;
+    }
+    if (scope.unreleasedWindow() == 0) {
+      log.info("dbdevops lint: DBD602 (rollback round trip) skipped: nothing is released yet and <lintRollbackWindow> "
+          + "is 0; set it (-Ddbdevops.lint.rollbackWindow=10, or all) to roll back the last pending changesets");
+    } else if (trip.isPresent() && trip.get().partial()) {
+      log.info("dbdevops lint: DBD602 rolled back " + trip.get().covered() + ", not the whole history: nothing is "
+          + "released yet; <lintRollbackWindow> (-Ddbdevops.lint.rollbackWindow) sets how many, all for every one");
+    }
   }
 
   /** Removes lint.sarif and TEST-dbdevops-lint.xml of an earlier run. */

@@ -3,6 +3,7 @@ package io.dbdevops.maven;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
+import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.gate.VerifyResult;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.lint.LintReport;
@@ -40,9 +41,11 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     LintStep lint = lintStep();
     lint.deleteFiles();
     Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
-    // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending)
-    Gate.Verified verified = gate.verify(settings, lint.enabled() ? LintStep.releasedCount(integrity) : 0,
-        lint.rollbackRoundTrip(integrity));
+    // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending;
+    // with nothing released, only the last few)
+    RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
+    Gate.Verified verified = gate.verify(settings, lint.enabled() ? LintStep.releasedCount(integrity) : 0, roundTrip);
+    lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()
         ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog())) : Optional.empty();

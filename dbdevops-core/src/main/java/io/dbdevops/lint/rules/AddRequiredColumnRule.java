@@ -53,7 +53,8 @@ public final class AddRequiredColumnRule implements Rule {
       }
     }
     for (SchemaChange change : context.pendingChanges()) {
-      if (change instanceof SchemaChange.ColumnAdded a && !context.isNew(a.tableName())) {
+      if (change instanceof SchemaChange.ColumnAdded a && !context.isNew(a.tableName())
+          && !context.isRenamedColumnTarget(a.tableName(), a.column().name())) {
         Column c = a.column();
         if (!c.nullable() && c.defaultValue().isEmpty() && !c.identity()) {
           String object = Identifiers.column(a.tableName(), c.name());

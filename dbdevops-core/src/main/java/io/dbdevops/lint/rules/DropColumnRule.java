@@ -10,7 +10,10 @@ import io.dbdevops.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DBD103: a column is dropped. */
+/**
+ * DBD103: a column of the released state is dropped (also under the name a pending rename gave it). A column the
+ * pending part added (with nothing released: every column) is not judged: no running version reads it.
+ */
 public final class DropColumnRule implements Rule {
 
   static final String WHY = "data loss; older app versions still read it";
@@ -39,7 +42,7 @@ public final class DropColumnRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.DropColumn d) {
+      if (op instanceof Operation.DropColumn d && context.existedAtRelease(op)) {
         String object = Identifiers.column(d.table(), d.column());
         out.add(context.finding(this, op, object, object + " is dropped", WHY, Guidance.COLUMN_EXPAND_CONTRACT));
       }

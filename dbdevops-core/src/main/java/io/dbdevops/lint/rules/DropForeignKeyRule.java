@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** DBD205: a foreign key is dropped, so the database no longer enforces the reference. */
+/**
+ * DBD205: a foreign key of the released state is dropped, so the database no longer enforces the reference. One the
+ * pending part made (or of a table it created) is not judged.
+ */
 public final class DropForeignKeyRule implements Rule {
 
   static final String WHY = "referential integrity is no longer enforced: orphan rows can appear";
@@ -47,21 +50,22 @@ public final class DropForeignKeyRule implements Rule {
     for (Operation op : context.operations()) {
       if (op instanceof Operation.DropForeignKey d) {
         tablesWithDrops.add(d.table());
+        if (!context.existedAtRelease(op)) {
+          continue; // a foreign key the pending part made, or of a table it created: nothing released relies on it
+        }
         String object = d.name().equals("*") ? d.table() + "(all foreign keys)" : d.table() + "." + d.name();
         out.add(context.finding(this, op, object, (d.name().equals("*") ? "every foreign key of " + d.table()
             : "foreign key " + object) + " is dropped", WHY, FIX));
       } else if (op instanceof Operation.DropConstraint d) {
-        Optional<ForeignKey> fk = context.releasedTable(d.table()).flatMap(t -> t.foreignKeys().stream()
+        Optional<ForeignKey> fk = context.releasedTableOf(op).flatMap(t -> t.foreignKeys().stream()
             .filter(f -> f.name().map(n -> n.equals(d.name())).orElse(false)).findFirst());
-        if (fk.isPresent()) {
+        if (fk.isPresent() && context.existedAtRelease(op)) {
           tablesWithDrops.add(d.table());
           String object = Names.foreignKey(d.table(), fk.get());
           out.add(context.finding(this, op, object, "foreign key " + object + " is dropped", WHY, FIX));
         } else if (context.operations().stream().anyMatch(o -> o instanceof Operation.AddForeignKey a
-            && a.changeSet() != d.changeSet() && a.name().map(n -> n.equals(d.name())).orElse(false))) {
-          tablesWithDrops.add(d.table());
-          String object = d.table() + "." + d.name();
-          out.add(context.finding(this, op, object, "foreign key " + object + " is dropped", WHY, FIX));
+            && a.name().map(n -> n.equals(d.name())).orElse(false))) {
+          tablesWithDrops.add(d.table()); // one the pending part made: not judged
         }
       }
     }

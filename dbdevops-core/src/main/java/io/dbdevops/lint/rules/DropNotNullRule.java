@@ -10,7 +10,10 @@ import io.dbdevops.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DBD204: a NOT NULL constraint is removed, so readers may now meet NULL. */
+/**
+ * DBD204: a column that is NOT NULL in the released state becomes nullable, so readers may now meet NULL. Columns the
+ * pending part added are not judged.
+ */
 public final class DropNotNullRule implements Rule {
 
   static final String WHY = "readers written for a NOT NULL column may fail on NULL";
@@ -40,11 +43,12 @@ public final class DropNotNullRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.DropNotNull d) {
+      if (op instanceof Operation.DropNotNull d
+          && context.releasedColumnOf(op).map(col -> !col.nullable()).orElse(false)) {
         String object = Identifiers.column(d.table(), d.column());
         out.add(context.finding(this, op, object, object + " becomes nullable", WHY, FIX));
       } else if (op instanceof Operation.ChangeType c && c.nullable().orElse(false)
-          && context.releasedColumn(c.table(), c.column()).map(col -> !col.nullable()).orElse(false)) {
+          && context.releasedColumnOf(op).map(col -> !col.nullable()).orElse(false)) {
         String object = Identifiers.column(c.table(), c.column());
         out.add(context.finding(this, op, object, object + " becomes nullable (its new definition has no NOT NULL)",
             WHY, FIX));

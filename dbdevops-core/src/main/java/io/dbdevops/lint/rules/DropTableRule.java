@@ -9,7 +9,10 @@ import io.dbdevops.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DBD101: a table is dropped. */
+/**
+ * DBD101: a table of the released state is dropped. A table the pending part created (with nothing released: every
+ * table) is not judged: no running version uses it.
+ */
 public final class DropTableRule implements Rule {
 
   static final String WHY = "data loss; running app versions still read and write it";
@@ -38,7 +41,7 @@ public final class DropTableRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.DropTable d) {
+      if (op instanceof Operation.DropTable d && context.existedAtRelease(op)) {
         out.add(context.finding(this, op, d.table(), d.table() + " is dropped", WHY, Guidance.TABLE_EXPAND_CONTRACT));
       }
     }

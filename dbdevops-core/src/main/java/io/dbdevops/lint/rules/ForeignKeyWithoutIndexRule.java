@@ -64,7 +64,10 @@ public final class ForeignKeyWithoutIndexRule implements Rule {
       for (ForeignKey fk : added) {
         if (!covered(table, fk.columns())) {
           String object = Names.foreignKey(tableName, fk);
-          out.add(context.finding(this, change, object, "foreign key " + object + " (" + String.join(", ", fk.columns())
+          // located at the changeset that added the foreign key, not at the one that created its (new) table
+          SchemaChange made = change instanceof SchemaChange.TableAdded ? new SchemaChange.ForeignKeyAdded(tableName, fk)
+              : change;
+          out.add(context.finding(this, made, object, "foreign key " + object + " (" + String.join(", ", fk.columns())
               + ") has no index", "joins on it and every DELETE/UPDATE of a " + fk.referencedTable()
               + " row scan " + tableName + " (PostgreSQL does not index foreign keys by itself)",
               "Create an index on " + tableName + " (" + String.join(", ", fk.columns()) + ") — CONCURRENTLY if the "

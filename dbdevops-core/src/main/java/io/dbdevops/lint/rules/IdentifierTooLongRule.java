@@ -102,9 +102,9 @@ public final class IdentifierTooLongRule implements Rule {
       names.forEach(n -> check(context, out, op.changeSet(), n, limit));
     }
     for (SchemaChange change : context.pendingChanges()) {
-      for (String n : newNames(change)) {
-        if (n.length() > limit) {
-          out.add(finding(context, change, n, limit));
+      for (Map.Entry<String, SchemaChange> n : newNames(change)) {
+        if (n.getKey().length() > limit) {
+          out.add(finding(context, n.getValue(), n.getKey(), limit));
         }
       }
     }
@@ -134,24 +134,29 @@ public final class IdentifierTooLongRule implements Rule {
     return "Use a name of at most " + limit + " characters";
   }
 
-  private static List<String> newNames(SchemaChange change) {
-    List<String> names = new ArrayList<>();
+  /**
+   * The names a change introduces, each with the change that made it: a column, index or foreign key of a new table
+   * as its own change, so the finding points at the changeset that added it (maybe a later one than the createTable).
+   */
+  private static List<Map.Entry<String, SchemaChange>> newNames(SchemaChange change) {
+    List<Map.Entry<String, SchemaChange>> names = new ArrayList<>();
     if (change instanceof SchemaChange.TableAdded a) {
       Table t = a.table();
-      names.add(t.name());
-      t.columns().forEach(c -> names.add(c.name()));
-      t.indexes().forEach(i -> names.add(i.name()));
-      t.foreignKeys().forEach(f -> f.name().ifPresent(names::add));
+      names.add(Map.entry(t.name(), change));
+      t.columns().forEach(c -> names.add(Map.entry(c.name(), new SchemaChange.ColumnAdded(t.name(), c))));
+      t.indexes().forEach(i -> names.add(Map.entry(i.name(), new SchemaChange.IndexAdded(t.name(), i))));
+      t.foreignKeys().forEach(f -> f.name().ifPresent(n -> names.add(Map.entry(n,
+          new SchemaChange.ForeignKeyAdded(t.name(), f)))));
     } else if (change instanceof SchemaChange.ColumnAdded a) {
-      names.add(a.column().name());
+      names.add(Map.entry(a.column().name(), change));
     } else if (change instanceof SchemaChange.IndexAdded a) {
-      names.add(a.index().name());
+      names.add(Map.entry(a.index().name(), change));
     } else if (change instanceof SchemaChange.ForeignKeyAdded a) {
-      a.foreignKey().name().ifPresent(names::add);
+      a.foreignKey().name().ifPresent(n -> names.add(Map.entry(n, change)));
     } else if (change instanceof SchemaChange.ViewAdded a) {
-      names.add(a.view().name());
+      names.add(Map.entry(a.view().name(), change));
     } else if (change instanceof SchemaChange.SequenceAdded a) {
-      names.add(a.sequence().name());
+      names.add(Map.entry(a.sequence().name(), change));
     }
     return names;
   }

@@ -69,7 +69,7 @@ public final class MysqlTableCopyRule implements Rule {
         if (algorithm.isPresent() && !algorithm.get().equals("COPY")) {
           continue;
         }
-        Optional<ColumnType> from = context.releasedColumn(c.table(), c.column()).map(Column::type);
+        Optional<ColumnType> from = context.releasedColumnOf(op).map(Column::type);
         Optional<ColumnType> to = Types.parse(c.newType());
         boolean copies = algorithm.isPresent()
             || from.isPresent() && to.isPresent() && Types.mariaDbCopies(from.get(), to.get());

@@ -44,7 +44,7 @@ public final class NarrowTypeRule implements Rule {
     for (Operation op : context.operations()) {
       if (op instanceof Operation.ChangeType c) {
         Optional<ColumnType> to = Types.parse(c.newType());
-        Optional<ColumnType> from = context.releasedColumn(c.table(), c.column()).map(io.dbdevops.model.Column::type);
+        Optional<ColumnType> from = context.releasedColumnOf(op).map(io.dbdevops.model.Column::type);
         if (to.isPresent() && from.isPresent()) {
           judge(context, out, Identifiers.column(c.table(), c.column()), from.get(), to.get(), op, null);
         }

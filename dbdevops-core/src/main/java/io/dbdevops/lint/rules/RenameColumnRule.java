@@ -9,7 +9,10 @@ import io.dbdevops.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DBD202: a column is renamed (renameColumn, RENAME COLUMN, MySQL CHANGE COLUMN a b). */
+/**
+ * DBD202: a column of the released state is renamed (renameColumn, RENAME COLUMN, MySQL CHANGE COLUMN a b). Renaming a
+ * column the pending part added breaks nothing that runs.
+ */
 public final class RenameColumnRule implements Rule {
 
   @Override
@@ -36,7 +39,7 @@ public final class RenameColumnRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.RenameColumn r) {
+      if (op instanceof Operation.RenameColumn r && context.existedAtRelease(op)) {
         String object = Identifiers.column(r.table(), r.column());
         out.add(context.finding(this, op, object, object + " is renamed to " + r.newName(),
             "running app versions still read and write the old name and break (use expand/contract)",

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * DBD201: a table is renamed — by renameTable / ALTER TABLE … RENAME TO / RENAME TABLE, or seen in the state as a
- * table that disappears while one with exactly its columns appears.
+ * table that disappears while one with exactly its columns appears. Only tables of the released state: renaming one
+ * the pending part created breaks nothing that runs.
  */
 public final class RenameTableRule implements Rule {
 
@@ -41,7 +42,7 @@ public final class RenameTableRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.RenameTable r) {
+      if (op instanceof Operation.RenameTable r && context.existedAtRelease(op)) {
         out.add(context.finding(this, op, r.table(), r.table() + " is renamed to " + r.newName(), WHY,
             Guidance.RENAME_TABLE));
       }

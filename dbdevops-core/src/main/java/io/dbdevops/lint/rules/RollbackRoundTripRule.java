@@ -19,7 +19,8 @@ import java.util.Optional;
  * DBD602: the pending changesets' update → rollback → update on the shadow does not give back the same states (the
  * rollback leaves or removes something, fails, or the update after it fails or builds something else). Judges the
  * round trip the gate ran ({@link LintContext#rollbackRoundTrip()}); a changeset Liquibase cannot roll back at all is
- * DBD601's finding, so an untestable round trip is not reported here.
+ * DBD601's finding, so an untestable round trip is not reported here. With nothing released the gate rolls back only
+ * the last changesets ({@link io.dbdevops.gate.RoundTripScope}); the findings say how many.
  */
 public final class RollbackRoundTripRule implements Rule {
 
@@ -57,13 +58,13 @@ public final class RollbackRoundTripRule implements Rule {
     }
     RollbackRoundTrip t = trip.get();
     List<Finding> out = new ArrayList<>();
-    out.addAll(leg(context, t.afterRollback(), "after rolling back the pending changesets, ", "still has", "has lost"));
+    out.addAll(leg(context, t.afterRollback(), "after rolling back " + t.covered() + ", ", "still has", "has lost"));
     out.addAll(leg(context, t.afterReapply(), "after rolling back and updating again, ", "has an extra", "lacks"));
     if (!t.message().isEmpty() && t.afterRollback().isEmpty()) {
       ChangeSetInfo cs = t.changeSet().flatMap(c -> named(context, c))
           .or(() -> mentioned(context, t.message()))
           .orElse(last(context));
-      out.add(context.finding(this, cs, cs.id(), "update → rollback → update of the pending changesets fails: "
+      out.add(context.finding(this, cs, cs.id(), "update → rollback → update of " + t.covered() + " fails: "
           + t.message(), WHY, FIX));
     }
     return out;

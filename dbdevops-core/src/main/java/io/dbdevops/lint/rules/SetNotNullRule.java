@@ -45,7 +45,7 @@ public final class SetNotNullRule implements Rule {
         String object = Identifiers.column(s.table(), s.column());
         out.add(context.finding(this, op, object, object + " is made NOT NULL", WHY, FIX));
       } else if (op instanceof Operation.ChangeType c && c.nullable().map(n -> !n).orElse(false)
-          && context.releasedColumn(c.table(), c.column()).map(col -> col.nullable()).orElse(false)) {
+          && context.releasedColumnOf(op).map(col -> col.nullable()).orElse(false)) {
         String object = Identifiers.column(c.table(), c.column());
         out.add(context.finding(this, op, object, object + " is made NOT NULL", WHY, FIX));
       }

@@ -8,7 +8,7 @@ import io.dbdevops.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DBD104: a table is truncated. */
+/** DBD104: a table of the released state is truncated (one the pending part created holds only what it put there). */
 public final class TruncateRule implements Rule {
 
   @Override
@@ -35,7 +35,7 @@ public final class TruncateRule implements Rule {
   public List<Finding> check(LintContext context) {
     List<Finding> out = new ArrayList<>();
     for (Operation op : context.operations()) {
-      if (op instanceof Operation.Truncate t) {
+      if (op instanceof Operation.Truncate t && context.existedAtRelease(op)) {
         out.add(context.finding(this, op, t.table(), t.table() + " is truncated" + (t.cascade()
             ? " with CASCADE (every table referencing it is emptied too)" : ""),
             "data loss: every row is deleted, in every environment the release reaches",

@@ -58,7 +58,7 @@ public final class TypeChangeRewriteRule implements Rule {
     for (Operation op : context.operations()) {
       if (op instanceof Operation.ChangeType c && !context.isNew(c.table())) {
         String object = Identifiers.column(c.table(), c.column());
-        Optional<ColumnType> from = context.releasedColumn(c.table(), c.column()).map(Column::type);
+        Optional<ColumnType> from = context.releasedColumnOf(op).map(Column::type);
         Optional<ColumnType> to = Types.parse(c.newType());
         if (from.isEmpty() || to.isEmpty()) {
           continue;

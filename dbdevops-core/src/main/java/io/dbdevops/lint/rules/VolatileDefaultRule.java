@@ -72,7 +72,8 @@ public final class VolatileDefaultRule implements Rule {
       }
     }
     for (SchemaChange change : context.pendingChanges()) {
-      if (change instanceof SchemaChange.ColumnAdded a && !context.isNew(a.tableName())) {
+      if (change instanceof SchemaChange.ColumnAdded a && !context.isNew(a.tableName())
+          && !context.isRenamedColumnTarget(a.tableName(), a.column().name())) {
         String object = Identifiers.column(a.tableName(), a.column().name());
         if (!written.contains(object)) {
           reason(a.column().defaultValue(), a.column().identity())

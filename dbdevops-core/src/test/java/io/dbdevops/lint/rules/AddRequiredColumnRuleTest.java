@@ -31,4 +31,14 @@ class AddRequiredColumnRuleTest {
         changeSet("101", change("createTable", List.of(col("id", "int", false, null)), "tableName", "codes"),
             change("addColumn", List.of(col("label", "varchar(10)", false, null)), "tableName", "codes"))))).isEmpty();
   }
+
+  @Test
+  void doesNotFireOnAReleasedNotNullColumnThatIsRenamed() {
+    // the state diff sees the rename as status dropped and state added (NOT NULL, no default): a rename, not an add
+    var after = table("orders", column("id", "bigint", false), column("customer_id", "bigint", false),
+        column("state", "varchar(20)", false), column("note", "varchar(500)", true));
+    assertThat(rule.check(context(Dialect.H2, model(orders()), model(after),
+        changeSet("100", change("renameColumn", "tableName", "orders", "oldColumnName", "status", "newColumnName",
+            "state"))))).isEmpty();
+  }
 }

@@ -38,7 +38,9 @@ class DropColumnRuleTest {
 
   @Test
   void firesOnColumnsListAndMergeColumns() {
-    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+    var customers = table("customers", column("id", "bigint", false), column("first", "varchar(50)", true),
+        column("last", "varchar(50)", true));
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders(), customers),
         changeSet("100", change("dropColumn", List.of(col("note"), col("status")), "tableName", "orders")),
         changeSet("101", change("mergeColumns", "tableName", "customers", "column1Name", "first", "column2Name", "last",
             "finalColumnName", "name"))));
@@ -56,6 +58,49 @@ class DropColumnRuleTest {
     assertThat(f).extracting(Finding::object).containsExactly("orders.note");
     assertThat(f.get(0).site().changeSetId()).isEmpty();
     assertThat(f.get(0).site().file()).isEqualTo("db/changelog/db.changelog-master.xml");
+  }
+
+  @Test
+  void doesNotFireOnAColumnThePendingPartAddedOrOnAColumnOfATableItCreated() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("addColumn", List.of(col("coupon", "varchar(20)", true, null)), "tableName", "orders")),
+        changeSet("101", change("dropColumn", "tableName", "orders", "columnName", "coupon")),
+        changeSet("102", change("createTable", List.of(col("id"), col("legacy")), "tableName", "imports")),
+        changeSet("103", sql("ALTER TABLE imports DROP COLUMN legacy"))));
+
+    assertThat(f).isEmpty();
+  }
+
+  @Test
+  void withNothingReleasedNoDropIsJudged() {
+    // adoption: no dbdevops.sum, so the released state is empty and the whole history is pending
+    List<Finding> f = rule.check(context(Dialect.H2, model(), model(orders()),
+        changeSet("001", change("createTable", List.of(col("id"), col("legacy_flag")), "tableName", "orders")),
+        changeSet("002", change("dropColumn", "tableName", "orders", "columnName", "legacy_flag"))));
+
+    assertThat(f).isEmpty();
+  }
+
+  @Test
+  void aReleasedColumnDroppedUnderTheNameAPendingRenameGaveItStillFires() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("renameTable", "oldTableName", "orders", "newTableName", "purchases")),
+        changeSet("101", change("renameColumn", "tableName", "purchases", "oldColumnName", "note", "newColumnName",
+            "remark")),
+        changeSet("102", sql("ALTER TABLE purchases DROP COLUMN remark"))));
+
+    assertThat(f).extracting(Finding::object).containsExactly("purchases.remark");
+    assertThat(f.get(0).site().changeSetId()).contains("102");
+  }
+
+  @Test
+  void aColumnAddedUnderTheNameOfADroppedReleasedOneIsNew() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("dropColumn", "tableName", "orders", "columnName", "note")),
+        changeSet("101", change("addColumn", List.of(col("note", "text", true, null)), "tableName", "orders")),
+        changeSet("102", change("dropColumn", "tableName", "orders", "columnName", "note"))));
+
+    assertThat(f).extracting(f1 -> f1.site().changeSetId().orElseThrow()).containsExactly("100");
   }
 
   @Test

@@ -32,6 +32,22 @@ class DropForeignKeyRuleTest {
   }
 
   @Test
+  void doesNotFireOnAForeignKeyThePendingPartMadeOrWithNothingReleased() {
+    assertThat(rule.check(changes(Dialect.POSTGRESQL, model(orders(), customers()),
+        changeSet("100", change("addForeignKeyConstraint", "baseTableName", "orders", "baseColumnNames", "customer_id",
+            "referencedTableName", "customers", "constraintName", "fk_orders_customer")),
+        changeSet("101", sql("ALTER TABLE orders DROP CONSTRAINT fk_orders_customer")),
+        changeSet("102", change("addForeignKeyConstraint", "baseTableName", "orders", "baseColumnNames", "customer_id",
+            "referencedTableName", "customers", "constraintName", "fk_again")),
+        changeSet("103", change("dropForeignKeyConstraint", "baseTableName", "orders", "constraintName",
+            "fk_again"))))).isEmpty();
+    assertThat(rule.check(context(Dialect.POSTGRESQL, model(), model(orders(), customers()),
+        changeSet("001", change("createTable", List.of(col("id"), col("customer_id")), "tableName", "orders")),
+        changeSet("002", change("dropForeignKeyConstraint", "baseTableName", "orders", "constraintName",
+            "fk_old"))))).isEmpty();
+  }
+
+  @Test
   void doesNotFireOnDroppingAnotherConstraint() {
     assertThat(rule.check(changes(Dialect.POSTGRESQL, model(orders()),
         changeSet("100", sql("ALTER TABLE orders DROP CONSTRAINT ck_orders_total"))))).isEmpty();

@@ -24,6 +24,15 @@ class DropNotNullRuleTest {
   }
 
   @Test
+  void doesNotFireOnAColumnThePendingPartAddedOrMadeNotNull() {
+    assertThat(rule.check(changes(Dialect.POSTGRESQL, model(orders()),
+        changeSet("100", change("addColumn", List.of(col("coupon", "varchar(20)", false, "x")), "tableName", "orders")),
+        changeSet("101", change("dropNotNullConstraint", "tableName", "orders", "columnName", "coupon")),
+        changeSet("102", change("addNotNullConstraint", "tableName", "orders", "columnName", "note")),
+        changeSet("103", change("dropNotNullConstraint", "tableName", "orders", "columnName", "note"))))).isEmpty();
+  }
+
+  @Test
   void doesNotFireOnANullableColumnRestatedNullable() {
     assertThat(rule.check(changes(Dialect.MARIADB, model(orders()),
         changeSet("100", sql("ALTER TABLE orders MODIFY note varchar(600) NULL"),

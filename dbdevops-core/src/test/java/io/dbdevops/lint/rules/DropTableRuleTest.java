@@ -34,6 +34,23 @@ class DropTableRuleTest {
   }
 
   @Test
+  void doesNotFireOnATableThePendingPartCreatedEvenUnderANameItRenamedItTo() {
+    assertThat(rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("createTable", List.of(col("id")), "tableName", "tmp_import")),
+        changeSet("101", change("renameTable", "oldTableName", "tmp_import", "newTableName", "import_old")),
+        changeSet("102", sql("DROP TABLE import_old"))))).isEmpty();
+  }
+
+  @Test
+  void aReleasedTableDroppedUnderItsNewNameStillFires() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("renameTable", "oldTableName", "orders", "newTableName", "orders_old")),
+        changeSet("101", change("dropTable", "tableName", "orders_old"))));
+
+    assertThat(f).extracting(Finding::object).containsExactly("orders_old");
+  }
+
+  @Test
   void doesNotFireOnOtherChangesOrARename() {
     assertThat(rule.check(changes(Dialect.H2, model(orders()),
         changeSet("100", change("addColumn", List.of(col("x", "int", true, null)), "tableName", "orders"),

@@ -34,6 +34,21 @@ class NarrowTypeRuleTest {
   }
 
   @Test
+  void judgesAgainstTheReleasedTypeOfARenamedColumnAndNotAColumnThePendingPartAdded() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("renameColumn", "tableName", "orders", "oldColumnName", "status", "newColumnName",
+            "state")),
+        changeSet("101", change("modifyDataType", "tableName", "orders", "columnName", "state", "newDataType",
+            "varchar(5)")),
+        changeSet("102", change("addColumn", List.of(col("coupon", "varchar(40)", true, null)), "tableName", "orders")),
+        changeSet("103", change("modifyDataType", "tableName", "orders", "columnName", "coupon", "newDataType",
+            "varchar(10)"))));
+
+    assertThat(f).extracting(Finding::message)
+        .containsExactly("orders.state changes type from varchar(20) to varchar(5) (narrower)");
+  }
+
+  @Test
   void doesNotFireOnWidening() {
     assertThat(rule.check(changes(Dialect.H2, model(orders()),
         changeSet("100", change("modifyDataType", "tableName", "orders", "columnName", "status", "newDataType",

@@ -25,6 +25,28 @@ class RenameColumnRuleTest {
   }
 
   @Test
+  void doesNotFireOnAColumnThePendingPartAddedOrWithNothingReleased() {
+    assertThat(rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("addColumn", List.of(col("coupon", "varchar(20)", true, null)), "tableName", "orders")),
+        changeSet("101", change("renameColumn", "tableName", "orders", "oldColumnName", "coupon", "newColumnName",
+            "coupon_code"))))).isEmpty();
+    assertThat(rule.check(context(Dialect.H2, model(), model(orders()),
+        changeSet("001", change("createTable", List.of(col("id"), col("remark")), "tableName", "orders")),
+        changeSet("002", sql("ALTER TABLE orders RENAME COLUMN remark TO note"))))).isEmpty();
+  }
+
+  @Test
+  void aReleasedColumnRenamedTwiceFiresTwice() {
+    List<Finding> f = rule.check(changes(Dialect.H2, model(orders()),
+        changeSet("100", change("renameColumn", "tableName", "orders", "oldColumnName", "note", "newColumnName",
+            "remark")),
+        changeSet("101", change("renameColumn", "tableName", "orders", "oldColumnName", "remark", "newColumnName",
+            "comment"))));
+
+    assertThat(f).extracting(Finding::object).containsExactly("orders.note", "orders.remark");
+  }
+
+  @Test
   void doesNotFireOnModifyWithoutRename() {
     assertThat(rule.check(changes(Dialect.MARIADB, model(orders()),
         changeSet("100", sql("ALTER TABLE orders MODIFY COLUMN status varchar(40) NOT NULL"))))).isEmpty();

@@ -32,6 +32,16 @@ class RenameTableRuleTest {
   }
 
   @Test
+  void doesNotFireOnRenamingATableThePendingPartCreated() {
+    assertThat(rule.check(context(Dialect.H2, model(orders()), model(orders(), customers()),
+        changeSet("100", change("createTable", List.of(col("id")), "tableName", "clients")),
+        changeSet("101", change("renameTable", "oldTableName", "clients", "newTableName", "customers"))))).isEmpty();
+    assertThat(rule.check(context(Dialect.H2, model(), model(customers()),
+        changeSet("001", sql("CREATE TABLE clients (id bigint primary key, name varchar(100) not null)")),
+        changeSet("002", sql("ALTER TABLE clients RENAME TO customers"))))).isEmpty();
+  }
+
+  @Test
   void doesNotFireOnANewTable() {
     assertThat(rule.check(context(Dialect.H2, model(orders()), model(orders(), customers()),
         changeSet("100", change("createTable", List.of(col("id")), "tableName", "customers"))))).isEmpty();
