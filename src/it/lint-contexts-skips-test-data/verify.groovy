@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('dbdevops') }
+def runs = log.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('BUILD ') }
 assert runs.size() == 2 : "expected two builds in build.log, found ${runs.size()}"
 def prod = runs[0]
 def all = runs[1]
