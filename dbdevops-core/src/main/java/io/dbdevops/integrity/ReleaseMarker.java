@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Marks every selected changeset of the changelog as released by rewriting the integrity file — unless the released history
- * does not hold (DBD801/DBD802), in which case nothing is written. A file whose hash line no longer matches (edited by
- * hand, or a merge conflict resolved by keeping both sides) is rewritten when its entries agree with the changelog:
- * that is how a user finishes a merge of two releases.
+ * Marks every selected changeset of the changelog as released by rewriting the integrity file — unless the released
+ * history does not hold (DBD801/DBD802), in which case nothing is written. A file whose hash line no longer matches
+ * (edited by hand, or a merge conflict resolved by keeping both sides) is rewritten when its entries agree with the
+ * changelog: that is how a user finishes a merge of two releases.
  */
 public final class ReleaseMarker {
 
