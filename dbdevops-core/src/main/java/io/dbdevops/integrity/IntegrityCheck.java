@@ -21,7 +21,12 @@ public final class IntegrityCheck {
       + "change; if the edit is intended and harmless (a comment, formatting), declare the released checksum in the "
       + "changeset: <validCheckSum>%s</validCheckSum>";
 
-  /** Checks {@code changesets} (the changelog in execution order, as the reader gives them) against {@code sum}. */
+  /**
+   * Checks {@code changesets} against {@code sum}: the changesets the update selects, in execution order, as
+   * {@link io.dbdevops.liquibase.ChangelogReader#read(io.dbdevops.config.ChangelogSource,
+   * io.dbdevops.liquibase.Selection)} gives them. Changesets reusing an id in mutually exclusive contexts, labels or
+   * dbms are then not both there; two that are both selected are a duplicate.
+   */
   public IntegrityResult check(SumFile sum, List<ChangeSetInfo> changesets) {
     Map<String, Entry> releasedEntries = new LinkedHashMap<>();
     for (Entry entry : sum.entries()) {
@@ -84,9 +89,12 @@ public final class IntegrityCheck {
 
   private static IntegrityViolation duplicate(ChangeSetInfo cs, ChangeSetInfo first) {
     return new IntegrityViolation(IntegrityRule.OUT_OF_ORDER, label(cs), cs.location(),
-        "duplicate changeset: " + cs.file() + "::" + cs.id() + "::" + cs.author() + " is also at " + first.location()
-            + "; Liquibase identifies a changeset by file, id and author, so only one of them runs",
-        "give the new changeset an id of its own");
+        "duplicate changeset: " + cs.key() + " is also at " + first.location() + "; Liquibase identifies a changeset "
+            + "by file (its logicalFilePath when set), id and author, and refuses an update that selects both "
+            + "(duplicate identifiers)",
+        "give the later one an id of its own; if the two are variants for different databases or environments, make "
+            + "their dbms, context or labels mutually exclusive (dbdevops checks the changesets the configured "
+            + "contexts and labels select for the target database, as the update does)");
   }
 
   private static IntegrityViolation missing(Entry entry) {

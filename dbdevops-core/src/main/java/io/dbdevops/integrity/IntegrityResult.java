@@ -1,9 +1,12 @@
 package io.dbdevops.integrity;
 
 import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogSelection.ChangeSetRef;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the integrity check found: the changesets already released (in changelog order), the pending ones (not yet
@@ -23,6 +26,24 @@ public record IntegrityResult(List<ChangeSetInfo> released, List<ChangeSetInfo> 
     pending = List.copyOf(pending);
     violations = List.copyOf(violations);
     sumFileProblem = Objects.requireNonNullElse(sumFileProblem, Optional.empty());
+  }
+
+  /**
+   * How many changesets of {@code selection} an update-count applies to reach the released point: those up to and
+   * including the last released one. For a shadow whose database selects other changesets than the target's (dbms
+   * attributes), so the released state is snapshotted at the same place; {@code released().size()} when it selects
+   * the same ones.
+   */
+  public int releasedPointIn(List<ChangeSetRef> selection) {
+    Set<String> keys = new HashSet<>();
+    released.forEach(cs -> keys.add(cs.key()));
+    int point = 0;
+    for (int i = 0; i < selection.size(); i++) {
+      if (keys.contains(selection.get(i).key())) {
+        point = i + 1;
+      }
+    }
+    return point;
   }
 
   public boolean passed() {

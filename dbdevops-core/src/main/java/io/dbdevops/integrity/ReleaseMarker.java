@@ -1,14 +1,17 @@
 package io.dbdevops.integrity;
 
+import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.liquibase.Selection;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Marks every changeset of the changelog as released by rewriting the integrity file — unless the released history
- * does not hold (DBD801/DBD802), in which case nothing is written. A file whose hash line no longer matches (edited by
- * hand, or a merge conflict resolved by keeping both sides) is rewritten when its entries agree with the changelog:
- * that is how a user finishes a merge of two releases.
+ * Marks every selected changeset of the changelog as released by rewriting the integrity file — unless the released
+ * history does not hold (DBD801/DBD802), in which case nothing is written. A file whose hash line no longer matches
+ * (edited by hand, or a merge conflict resolved by keeping both sides) is rewritten when its entries agree with the
+ * changelog: that is how a user finishes a merge of two releases.
  */
 public final class ReleaseMarker {
 
@@ -30,6 +33,15 @@ public final class ReleaseMarker {
     }
   }
 
+  /**
+   * Marks the changesets the selection's update runs (its contexts, labels and database), read from the changelog:
+   * those and only those are released. Changesets of other contexts or databases are not in the file.
+   */
+  public Marked mark(Path sumFile, ChangelogSource changelog, Selection selection) {
+    return mark(sumFile, new ChangelogReader().read(changelog, selection));
+  }
+
+  /** Marks {@code changesets}: the selected changesets of the changelog, in execution order. */
   public Marked mark(Path sumFile, List<ChangeSetInfo> changesets) {
     SumFile before = SumFile.readOrEmpty(sumFile);
     IntegrityResult check = new IntegrityCheck().check(before, changesets);

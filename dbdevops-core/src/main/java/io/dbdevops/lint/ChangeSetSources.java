@@ -27,7 +27,7 @@ public final class ChangeSetSources {
     Map<String, List<ChangeSetInfo>> byFile = new LinkedHashMap<>();
     for (ChangeSetInfo cs : changeSets) {
       if (cs.line() > 0) {
-        byFile.computeIfAbsent(cs.file(), f -> new ArrayList<>()).add(cs);
+        byFile.computeIfAbsent(cs.physicalFile(), f -> new ArrayList<>()).add(cs);
       }
     }
     Map<String, String> out = new HashMap<>();

@@ -28,18 +28,29 @@ public record Finding(String code, String name, Severity severity, String object
   /**
    * The place a finding points at. {@code changeSetId} is empty when a state difference could not be traced to a
    * changeset; {@code file} is then the master changelog and {@code line} 0.
+   *
+   * @param file the file the changeset is written in (relative to the changelog root), where {@code line} is
+   * @param changeSetFile the changeset's file as Liquibase identifies it: its {@code logicalFilePath} when one is set,
+   *     else {@code file}
    */
-  public record Site(Optional<String> changeSetId, Optional<String> author, String file, int line, Origin origin) {
+  public record Site(Optional<String> changeSetId, Optional<String> author, String file, int line, Origin origin,
+      String changeSetFile) {
     public Site {
       changeSetId = Objects.requireNonNullElse(changeSetId, Optional.empty());
       author = Objects.requireNonNullElse(author, Optional.empty());
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(origin, "origin");
+      changeSetFile = changeSetFile == null || changeSetFile.isEmpty() ? file : changeSetFile;
     }
 
-    /** Liquibase's identity of the changeset, {@code file::id::author}, when known. */
+    /** A site in a changeset without a {@code logicalFilePath}, or in no changeset. */
+    public Site(Optional<String> changeSetId, Optional<String> author, String file, int line, Origin origin) {
+      this(changeSetId, author, file, line, origin, file);
+    }
+
+    /** Liquibase's identity of the changeset, {@code file::id::author} (with its logical path), when known. */
     public Optional<String> changeSetKey() {
-      return changeSetId.map(id -> file + "::" + id + "::" + author.orElse(""));
+      return changeSetId.map(id -> changeSetFile + "::" + id + "::" + author.orElse(""));
     }
 
     /** {@code file:line}, or the file alone when the line is unknown. */

@@ -427,7 +427,8 @@ public final class LintContext {
   }
 
   static Finding.Site site(ChangeSetInfo cs, Finding.Origin origin) {
-    return new Finding.Site(Optional.of(cs.id()), Optional.of(cs.author()), cs.file(), cs.line(), origin);
+    return new Finding.Site(Optional.of(cs.id()), Optional.of(cs.author()), cs.physicalFile(), cs.line(), origin,
+        cs.file());
   }
 
   /** Builds a context; the released and resulting states default to empty, the diff to the one between them. */

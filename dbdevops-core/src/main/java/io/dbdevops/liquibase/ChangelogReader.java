@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
 import liquibase.change.AbstractSQLChange;
@@ -27,6 +29,7 @@ import liquibase.change.core.CreateViewChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -37,9 +40,15 @@ import liquibase.ui.LoggerUIService;
  * order, with the checksum Liquibase stores in {@code DATABASECHANGELOG.MD5SUM}, the line it starts at, and its changes
  * as plain {@link ChangeInfo} data. What lint and the integrity file work from.
  *
- * <p>Contexts and labels do not filter: every changeset of the changelog is returned. Changelog parameters matter
- * (they are part of the checksum), so pass the ones the update uses. XML files are checked for well-formedness, not
- * against Liquibase's XSD: the update ({@link LiquibaseRunner}) does that.
+ * <p>{@link #read(ChangelogSource, Selection)} returns the changesets an update with those contexts and labels runs on
+ * that database, selected by Liquibase's own filters (context, label, dbms, ignore), with the changelog parameters
+ * that update has: what the integrity check and lint work on. {@link #read(ChangelogSource)} returns every changeset
+ * as written. Changelog parameters matter (they are part of the checksum), so pass the ones the update uses. XML files
+ * are checked for well-formedness, not against Liquibase's XSD: the update ({@link LiquibaseRunner}) does that.
+ *
+ * <p>Each changeset carries two paths: {@link ChangeSetInfo#file()}, its identity as Liquibase records it (the
+ * {@code logicalFilePath} when one is set), and {@link ChangeSetInfo#physicalFile()}, the file it is written in, where
+ * its line is and where messages point.
  */
 public final class ChangelogReader {
 
@@ -47,12 +56,28 @@ public final class ChangelogReader {
   private static final List<String> NOT_ATTRIBUTES = List.of("columns", "sql", "selectQuery", "procedureText",
       "procedureBody", "rollback");
 
+  /** Every changeset of the changelog, unfiltered. */
   public List<ChangeSetInfo> read(ChangelogSource changelog) {
     return read(changelog, Map.of());
   }
 
-  /** Reads the changelog with changelog parameters substituted as {@code ${name}}, as the update does. */
+  /** Every changeset, with changelog parameters substituted as {@code ${name}}, as the update does. */
   public List<ChangeSetInfo> read(ChangelogSource changelog, Map<String, String> parameters) {
+    return read(changelog, () -> {
+      ChangeLogParameters changeLogParameters = new ChangeLogParameters();
+      parameters.forEach(changeLogParameters::set);
+      return changeLogParameters;
+    }, changeSet -> true, Optional.empty());
+  }
+
+  /** The changesets the selection's update runs on its database, in execution order. */
+  public List<ChangeSetInfo> read(ChangelogSource changelog, Selection selection) {
+    Filters filters = Filters.of(selection);
+    return read(changelog, filters::parameters, filters::accepts, Optional.of(filters.database()));
+  }
+
+  private List<ChangeSetInfo> read(ChangelogSource changelog, Supplier<ChangeLogParameters> parameters,
+      Predicate<ChangeSet> selected, Optional<Database> database) {
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
     }
@@ -66,14 +91,20 @@ public final class ChangelogReader {
       scope.put("liquibase.showBanner", false);
       // well-formedness is still checked; the XSD check (6x slower on 2,000 changesets) is left to the update
       scope.put("liquibase.validateXmlChangelogFiles", false);
+      // the checksum leaves out changes of another dbms (checksum version 9): it is the selected database's
+      database.ifPresent(db -> scope.put(Scope.Attr.database.name(), db));
       Scope.child(scope, () -> {
-        ChangeLogParameters changeLogParameters = new ChangeLogParameters();
-        parameters.forEach(changeLogParameters::set);
+        ChangeLogParameters changeLogParameters = parameters.get();
         ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(changelog.path(), accessor);
         DatabaseChangeLog log = parser.parse(changelog.path(), changeLogParameters, accessor);
         Lines lines = new Lines(changelog.root());
         for (ChangeSet changeSet : log.getChangeSets()) {
-          result.add(info(changeSet, lines, changelog.root()));
+          // every parsed changeset takes its line, selected or not, so a reused id finds its own start
+          int line = lines.lineOf(physicalFile(changeSet), changeSet.getId(), changeSet.getAuthor(),
+              changeSet.getDbmsOriginalString());
+          if (selected.test(changeSet)) {
+            result.add(info(changeSet, line, changelog.root()));
+          }
         }
       });
     } catch (InvalidChangeException | SetupException e) {
@@ -84,17 +115,24 @@ public final class ChangelogReader {
     return List.copyOf(result);
   }
 
-  private static ChangeSetInfo info(ChangeSet changeSet, Lines lines, Path root) {
+  /** The file the changeset is written in, relative to the root: not its {@code logicalFilePath}. */
+  static String physicalFile(ChangeSet changeSet) {
+    if (changeSet.getChangeLog() != null && changeSet.getChangeLog().getPhysicalFilePath() != null) {
+      return changeSet.getChangeLog().getPhysicalFilePath();
+    }
+    return changeSet.getFilePath();
+  }
+
+  private static ChangeSetInfo info(ChangeSet changeSet, int line, Path root) {
     String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
     boolean hasRollback = changeSet.getRollback() != null && !changeSet.getRollback().getChanges().isEmpty();
     List<ChangeInfo> changes = new ArrayList<>();
     for (Change change : changeSet.getChanges()) {
       changes.add(change(change, changeSet, root));
     }
-    int line = lines.lineOf(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor());
     return new ChangeSetInfo(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor(), checksum, line,
         changeSet.isRunInTransaction(), hasRollback, Optional.ofNullable(blankToNull(changeSet.getComments())), changes,
-        changeSet.getValidCheckSums().stream().map(Object::toString).sorted().toList());
+        changeSet.getValidCheckSums().stream().map(Object::toString).sorted().toList(), physicalFile(changeSet));
   }
 
   private static ChangeInfo change(Change change, ChangeSet changeSet, Path root) {
@@ -178,7 +216,7 @@ public final class ChangelogReader {
       return Optional.empty();
     }
     Path file = Boolean.TRUE.equals(relative)
-        ? Optional.ofNullable(root.resolve(changeSet.getFilePath()).getParent()).orElse(root).resolve(path)
+        ? Optional.ofNullable(root.resolve(physicalFile(changeSet)).getParent()).orElse(root).resolve(path)
         : root.resolve(path);
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
@@ -200,13 +238,25 @@ public final class ChangelogReader {
       this.root = root;
     }
 
-    int lineOf(String file, String id, String author) {
+    /**
+     * The first unused start of this id and author, of the same dbms when there is one: the parser leaves out
+     * changesets of another dbms than the selection's, so a reused id's variants are told apart by it.
+     */
+    int lineOf(String file, String id, String author, String dbms) {
       List<ChangesetLines.Start> inFile = starts.computeIfAbsent(file, this::scan);
+      ChangesetLines.Start fallback = null;
       for (ChangesetLines.Start start : inFile) {
         if (!start.used() && start.id().equals(id) && (start.author() == null || start.author().equals(author))) {
-          start.use();
-          return start.line();
+          if (start.sameDbms(dbms)) {
+            start.use();
+            return start.line();
+          }
+          fallback = fallback == null ? start : fallback;
         }
+      }
+      if (fallback != null) {
+        fallback.use();
+        return fallback.line();
       }
       return 0;
     }

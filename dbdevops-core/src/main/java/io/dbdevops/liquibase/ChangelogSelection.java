@@ -10,25 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Scope;
-import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.filter.ChangeSetFilter;
-import liquibase.changelog.filter.ContextChangeSetFilter;
-import liquibase.changelog.filter.DbmsChangeSetFilter;
-import liquibase.changelog.filter.LabelChangeSetFilter;
-import liquibase.database.Database;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
  * The changesets an update with these contexts, labels and parameters would run on a database of this dialect, in
- * changelog order, read without a database. What drift, status and deploy compare an environment's
- * DATABASECHANGELOG with.
+ * changelog order, read without a database, with Liquibase's own filters. What drift, status and deploy compare an
+ * environment's DATABASECHANGELOG with.
  */
 public final class ChangelogSelection {
 
@@ -40,6 +32,10 @@ public final class ChangelogSelection {
   }
 
   public List<ChangeSetRef> select(ChangelogSource changelog, UpdateOptions options, Dialect dialect) {
+    return select(changelog, new Selection(options, dialect));
+  }
+
+  public List<ChangeSetRef> select(ChangelogSource changelog, Selection selection) {
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
     }
@@ -51,18 +47,13 @@ public final class ChangelogSelection {
       scope.put(Scope.Attr.ui.name(), new LoggerUIService());
       scope.put("liquibase.analytics.enabled", false);
       scope.put("liquibase.showBanner", false);
+      Filters filters = Filters.of(selection);
+      scope.put(Scope.Attr.database.name(), filters.database());
       Scope.child(scope, () -> {
-        Database database = database(dialect);
-        ChangeLogParameters parameters = new ChangeLogParameters(database);
-        options.parameters().forEach(parameters::set);
         DatabaseChangeLog log = ChangeLogParserFactory.getInstance().getParser(changelog.path(), accessor)
-            .parse(changelog.path(), parameters, accessor);
-        List<ChangeSetFilter> filters = List.of(
-            new ContextChangeSetFilter(new Contexts(options.contexts().orElse(null))),
-            new LabelChangeSetFilter(new LabelExpression(options.labels().orElse(null))),
-            new DbmsChangeSetFilter(database));
+            .parse(changelog.path(), filters.parameters(), accessor);
         for (ChangeSet changeSet : log.getChangeSets()) {
-          if (filters.stream().allMatch(f -> f.accepts(changeSet).isAccepted())) {
+          if (filters.accepts(changeSet)) {
             result.add(new ChangeSetRef(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor()));
           }
         }
@@ -73,13 +64,5 @@ public final class ChangelogSelection {
       throw LiquibaseRunner.translate(e, changelog);
     }
     return List.copyOf(result);
-  }
-
-  private static Database database(Dialect dialect) {
-    return switch (dialect) {
-      case POSTGRESQL -> new liquibase.database.core.PostgresDatabase();
-      case MARIADB -> new liquibase.database.core.MariaDBDatabase();
-      case H2 -> new liquibase.database.core.H2Database();
-    };
   }
 }

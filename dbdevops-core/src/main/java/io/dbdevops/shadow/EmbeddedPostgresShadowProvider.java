@@ -43,6 +43,11 @@ public final class EmbeddedPostgresShadowProvider implements ShadowProvider {
   }
 
   @Override
+  public Optional<Dialect> dialect(ShadowSettings settings) {
+    return Optional.of(Dialect.POSTGRESQL);
+  }
+
+  @Override
   public ShadowDatabase open(ShadowSettings settings) {
     quiet();
     Path work;

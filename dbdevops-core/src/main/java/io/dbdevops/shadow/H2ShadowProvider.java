@@ -5,6 +5,7 @@ import io.dbdevops.config.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The default: a private in-memory H2 database, gone when closed. Nothing to install. */
@@ -13,6 +14,11 @@ public final class H2ShadowProvider implements ShadowProvider {
   @Override
   public String id() {
     return "h2";
+  }
+
+  @Override
+  public Optional<Dialect> dialect(ShadowSettings settings) {
+    return Optional.of(Dialect.H2);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.dbdevops.shadow;
 
+import io.dbdevops.config.Dialect;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +13,21 @@ public final class JdbcUrls {
       Pattern.compile("(jdbc:(?:postgresql|mariadb|mysql)://[^/?]*)(?:/([^?;]*))?([?;].*)?", Pattern.CASE_INSENSITIVE);
 
   private JdbcUrls() {
+  }
+
+  /** The database a JDBC URL's driver prefix names ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}, …), if it does. */
+  static Optional<Dialect> dialect(String url) {
+    String u = url.trim().toLowerCase(Locale.ROOT);
+    if (u.startsWith("jdbc:postgresql:")) {
+      return Optional.of(Dialect.POSTGRESQL);
+    }
+    if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+      return Optional.of(Dialect.MARIADB);
+    }
+    if (u.startsWith("jdbc:h2:")) {
+      return Optional.of(Dialect.H2);
+    }
+    return Optional.empty();
   }
 
   static boolean isServerUrl(String url) {

@@ -1,6 +1,7 @@
 package io.dbdevops.shadow;
 
 import io.dbdevops.SetupException;
+import io.dbdevops.config.Dialect;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,19 @@ public final class ShadowProviders {
 
   public ShadowDatabase open(ShadowSettings settings) {
     return get(settings.provider()).open(settings);
+  }
+
+  /**
+   * The database the shadow of these settings is, before it is opened: what the changesets are selected for. A
+   * provider that cannot tell is asked to open one and say (a connection, for a URL it does not recognise).
+   */
+  public Dialect dialect(ShadowSettings settings) {
+    ShadowProvider provider = get(settings.provider());
+    return provider.dialect(settings).orElseGet(() -> {
+      try (ShadowDatabase shadow = provider.open(settings)) {
+        return shadow.dialect();
+      }
+    });
   }
 
   public List<String> ids() {

@@ -38,6 +38,17 @@ public final class TestcontainersShadowProvider implements ShadowProvider {
     return ID;
   }
 
+  /** From the image's name, as {@link #open} decides; empty for an invalid or unknown image (open then says why). */
+  @Override
+  public Optional<Dialect> dialect(ShadowSettings settings) {
+    try {
+      return kind(DockerImageName.parse(settings.image().orElse(DEFAULT_IMAGE)))
+          .map(kind -> kind == Kind.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.MARIADB);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public ShadowDatabase open(ShadowSettings settings) {
     quiet();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,12 @@ public final class UrlShadowProvider implements ShadowProvider {
   @Override
   public String id() {
     return "url";
+  }
+
+  /** From the URL's driver prefix; empty for another URL (the database is then asked). */
+  @Override
+  public Optional<Dialect> dialect(ShadowSettings settings) {
+    return settings.url().flatMap(JdbcUrls::dialect);
   }
 
   @Override

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.integrity.IntegrityCheck;
+import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.integrity.ReleaseMarker;
+import io.dbdevops.integrity.SumFile;
 import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.ChangeSetSources;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
@@ -76,5 +83,35 @@ class StagedLintH2Test {
     assertThat(drop.code()).isEqualTo("DBD103");
     assertThat(drop.object()).isEqualTo("orders.note");
     assertThat(drop.site().location()).isEqualTo("db/changelog/changes/100-drop-note.xml:5");
+  }
+
+  @Test
+  void releasedForPostgresqlButVerifiedOnH2TheReleasedPointIsCountedInTheShadowsSelection() {
+    GateSettings settings = Fixtures.example(dir);
+    // released for PostgreSQL: an extension only PostgreSQL runs; pending: a new column
+    Fixtures.addChangeset(dir, "100-pg-extension.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+          <changeSet id="100-pg-extension" author="test" dbms="postgresql">
+            <sql>CREATE EXTENSION IF NOT EXISTS pg_trgm</sql>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    Selection postgres = new Selection(UpdateOptions.DEFAULT, Dialect.POSTGRESQL);
+    Path sum = dir.resolve("dbdevops.sum");
+    new ReleaseMarker().mark(sum, settings.changelog(), postgres);
+    Fixtures.addChangeset(dir, "101-coupon.xml", Fixtures.xmlChangeset("101-coupon",
+        "    <addColumn tableName=\"orders\"><column name=\"coupon\" type=\"VARCHAR(30)\"/></addColumn>"));
+    IntegrityResult integrity = new IntegrityCheck().check(SumFile.read(sum),
+        new ChangelogReader().read(settings.changelog(), postgres));
+    assertThat(integrity.released()).hasSize(8);
+    assertThat(integrity.pending()).extracting(ChangeSetInfo::id).containsExactly("101-coupon");
+
+    // the H2 shadow does not run 100-pg-extension: 8 changesets there would reach past the released point
+    int onH2 = integrity.releasedPointIn(new ChangelogSelection().select(settings.changelog(), postgres.on(Dialect.H2)));
+    assertThat(onH2).isEqualTo(7);
+    Gate.Staged staged = gate.build(settings, onH2);
+    assertThat(staged.pendingChanges()).singleElement().isInstanceOf(SchemaChange.ColumnAdded.class);
+    assertThat(gate.build(settings, integrity.released().size()).pendingChanges()).isEmpty();
   }
 }

@@ -3,14 +3,21 @@ package io.dbdevops.integrity;
 import static io.dbdevops.integrity.Changesets.cs;
 import static io.dbdevops.integrity.Changesets.withValidCheckSums;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Dialect;
 import io.dbdevops.gate.Fixtures;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.liquibase.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,6 +167,93 @@ class IntegrityCheckTest {
     assertThat(marked.check().sumFileProblem()).isPresent();
     assertThat(marked.written()).isTrue();
     assertThat(SumFile.read(sum)).isEqualTo(SumFile.releasing(changelog));
+  }
+
+  // --- the changesets the update selects: contexts, labels, dbms ------------------------------------------------------
+
+  @Test
+  void idsReusedInExclusiveContextsAreReleasedOnceForTheSelectedContext() throws Exception {
+    ChangelogSource changelog = contextSplitChangelog();
+    Path sum = dir.resolve("dbdevops.sum");
+    Selection postgres = new Selection(new UpdateOptions(Optional.of("postgresql"), Optional.empty(), Map.of()),
+        Dialect.H2);
+
+    ReleaseMarker.Marked marked = new ReleaseMarker().mark(sum, changelog, postgres);
+
+    assertThat(marked.refused()).isFalse();
+    assertThat(marked.newlyReleased()).extracting(ChangeSetInfo::id, ChangeSetInfo::line)
+        .containsExactly(tuple("001-base", 5), tuple("002-status", 6), tuple("003-index", 8), tuple("003b-h2-only", 10));
+    assertThat(SumFile.read(sum).entries()).extracting(SumFile.Entry::id).containsExactly("001-base", "002-status",
+        "003-index", "003b-h2-only");
+    IntegrityResult again = check.check(SumFile.read(sum), new ChangelogReader().read(changelog, postgres));
+    assertThat(again.passed()).isTrue();
+    assertThat(again.released()).hasSize(4);
+    assertThat(again.pending()).isEmpty();
+  }
+
+  @Test
+  void aReusedIdBothSelectedIsStillADuplicateWithTheFix() throws Exception {
+    ChangelogSource changelog = contextSplitChangelog();
+    // no contexts: Liquibase runs both 002-status variants, and refuses the changelog
+    List<ChangeSetInfo> all = new ChangelogReader().read(changelog, new Selection(UpdateOptions.DEFAULT, Dialect.H2));
+
+    IntegrityResult result = check.check(SumFile.EMPTY, all);
+
+    assertThat(result.violations()).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo(IntegrityRule.OUT_OF_ORDER);
+      assertThat(v.location()).isEqualTo("db/changelog/db.changelog-master.xml:7");
+      assertThat(v.why()).isEqualTo("duplicate changeset: db/changelog/db.changelog-master.xml::002-status::a is also "
+          + "at db/changelog/db.changelog-master.xml:6; Liquibase identifies a changeset by file (its logicalFilePath "
+          + "when set), id and author, and refuses an update that selects both (duplicate identifiers)");
+      assertThat(v.fix()).startsWith("give the later one an id of its own; if the two are variants for different "
+          + "databases or environments, make their dbms, context or labels mutually exclusive");
+    });
+    ReleaseMarker.Marked refused = new ReleaseMarker().mark(dir.resolve("dbdevops.sum"), all);
+    assertThat(refused.refused()).isTrue();
+    assertThat(dir.resolve("dbdevops.sum")).doesNotExist();
+  }
+
+  @Test
+  void theReleasedPointOnAShadowOfAnotherDbmsCountsItsOwnSelection() throws Exception {
+    ChangelogSource changelog = contextSplitChangelog();
+    UpdateOptions postgres = new UpdateOptions(Optional.of("postgresql"), Optional.empty(), Map.of());
+    Path sum = dir.resolve("dbdevops.sum");
+    // released for PostgreSQL (002 and the postgresql 003), then a pending changeset
+    new ReleaseMarker().mark(sum, changelog, new Selection(postgres, Dialect.POSTGRESQL));
+    Path master = changelog.file();
+    Files.writeString(master, Files.readString(master).replace("</databaseChangeLog>",
+        "  <changeSet id=\"004-next\" author=\"a\"><sql>SELECT 4</sql></changeSet>\n</databaseChangeLog>"));
+    IntegrityResult result = check.check(SumFile.read(sum),
+        new ChangelogReader().read(changelog, new Selection(postgres, Dialect.POSTGRESQL)));
+    assertThat(result.released()).hasSize(3);
+    assertThat(result.pending()).extracting(ChangeSetInfo::id).containsExactly("004-next");
+
+    // an H2 shadow selects the h2 variant of 003 and the h2-only 003b: the released point is after 003b there
+    List<ChangelogSelection.ChangeSetRef> onH2 = new ChangelogSelection().select(changelog,
+        new Selection(postgres, Dialect.H2));
+    assertThat(onH2).extracting(ChangelogSelection.ChangeSetRef::id).containsExactly("001-base", "002-status",
+        "003-index", "003b-h2-only", "004-next");
+    assertThat(result.releasedPointIn(onH2)).isEqualTo(3);
+  }
+
+  /** 002-status per context (postgresql / mysql); 003-index per dbms (h2 / postgresql); an h2-only 003b. */
+  private ChangelogSource contextSplitChangelog() throws Exception {
+    Path file = dir.resolve("resources/db/changelog/db.changelog-master.xml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+          <changeSet id="001-base" author="a"><sql>SELECT 1</sql></changeSet>
+          <changeSet id="002-status" author="a" context="postgresql"><sql>SELECT 'pg'</sql></changeSet>
+          <changeSet id="002-status" author="a" context="mysql"><sql>SELECT 'my'</sql></changeSet>
+          <changeSet id="003-index" author="a" dbms="h2"><sql>SELECT 'h2'</sql></changeSet>
+          <changeSet id="003-index" author="a" dbms="postgresql"><sql>SELECT 'pg'</sql></changeSet>
+          <changeSet id="003b-h2-only" author="a" dbms="h2"><sql>SELECT 'h2 only'</sql></changeSet>
+        </databaseChangeLog>
+        """);
+    return new ChangelogSource(dir.resolve("resources"), "db/changelog/db.changelog-master.xml");
   }
 
   // --- end to end with the example project's changelog ---------------------------------------------------------------

@@ -199,6 +199,104 @@ class ChangelogReaderTest {
             org.assertj.core.groups.Tuple.tuple("1", 7));
   }
 
+  // --- selection: contexts, labels, dbms, ignore, as the update selects --------------------------------------------------
+
+  @Test
+  void aSelectionReturnsWhatTheUpdateRunsWithItsContextsAndLabels() throws Exception {
+    ChangelogSource changelog = selectionChangelog();
+    LiquibaseRunner.UpdateOptions prodPostgres = new LiquibaseRunner.UpdateOptions(Optional.of("prod, postgresql"),
+        Optional.of("!slow"), Map.of());
+    List<ChangeSetInfo> selected = reader.read(changelog, new Selection(prodPostgres, io.dbdevops.config.Dialect.H2));
+    assertThat(selected).extracting(ChangeSetInfo::id, ChangeSetInfo::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("001-base", 5),
+        org.assertj.core.groups.Tuple.tuple("002-status", 8),
+        org.assertj.core.groups.Tuple.tuple("004-index", 13));
+    assertThat(selected.get(1).changes().get(0).sql()).hasValueSatisfying(sql -> assertThat(sql).contains("'pg'"));
+    // the same changesets and checksums the update stores
+    try (Connection c = h2()) {
+      new LiquibaseRunner().update(c, changelog, prodPostgres);
+      Map<String, String> expected = new LinkedHashMap<>();
+      selected.forEach(cs -> expected.put(cs.key(), cs.checksum()));
+      assertThat(storedChecksums(c)).containsExactlyEntriesOf(expected);
+    }
+  }
+
+  @Test
+  void withoutContextsEveryContextIsSelectedSoAReusedIdIsSelectedTwice() throws Exception {
+    ChangelogSource changelog = selectionChangelog();
+    List<ChangeSetInfo> selected = reader.read(changelog,
+        new Selection(LiquibaseRunner.UpdateOptions.DEFAULT, io.dbdevops.config.Dialect.H2));
+    // 002-status twice (contexts postgresql and mysql), the slow one; never the ignored 005, nor the mariadb-only 004
+    assertThat(selected).extracting(ChangeSetInfo::id, ChangeSetInfo::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("001-base", 5),
+        org.assertj.core.groups.Tuple.tuple("002-status", 8),
+        org.assertj.core.groups.Tuple.tuple("002-status", 9),
+        org.assertj.core.groups.Tuple.tuple("003-slow", 10),
+        org.assertj.core.groups.Tuple.tuple("004-index", 13));
+    // as Liquibase sees it: that selection is refused
+    try (Connection c = h2()) {
+      assertThatThrownBy(() -> new LiquibaseRunner().update(c, changelog, LiquibaseRunner.UpdateOptions.DEFAULT))
+          .hasMessageContaining("duplicate identifiers");
+    }
+  }
+
+  @Test
+  void theDbmsSelectsItsOwnVariantOfAReusedId() throws IOException {
+    ChangelogSource changelog = selectionChangelog();
+    LiquibaseRunner.UpdateOptions prod = new LiquibaseRunner.UpdateOptions(Optional.of("prod,postgresql"),
+        Optional.empty(), Map.of());
+    assertThat(reader.read(changelog, new Selection(prod, io.dbdevops.config.Dialect.MARIADB)))
+        .filteredOn(cs -> cs.id().equals("004-index")).extracting(ChangeSetInfo::line).containsExactly(16);
+    assertThat(reader.read(changelog, new Selection(prod, io.dbdevops.config.Dialect.POSTGRESQL)))
+        .filteredOn(cs -> cs.id().equals("004-index")).extracting(ChangeSetInfo::line).containsExactly(13);
+    // unfiltered, every changeset as written
+    assertThat(reader.read(changelog)).extracting(ChangeSetInfo::line).containsExactly(5, 8, 9, 10, 13, 16, 19);
+  }
+
+  // --- logicalFilePath: identity keeps it, locations do not ------------------------------------------------------------
+
+  @Test
+  void aLogicalFilePathIsTheIdentityButTheLocationIsThePhysicalFileAndLine() throws Exception {
+    ChangelogSource changelog = write("db/changelog/db.changelog-master.xml", XML_HEADER + """
+          <include file="changes/010-logical.xml" relativeToChangelogFile="true"/>
+          <include file="changes/011-per-changeset.xml" relativeToChangelogFile="true"/>
+        </databaseChangeLog>
+        """);
+    write("db/changelog/changes/010-logical.xml", XML_HEADER.replace("dbchangelog-4.20.xsd\">",
+        "dbchangelog-4.20.xsd\"\n    logicalFilePath=\"orders/changes\">") + """
+
+          <changeSet id="010-archive" author="erin">
+            <sqlFile path="010-archive.sql" relativeToChangelogFile="true"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    write("db/changelog/changes/010-archive.sql", "CREATE TABLE archive (id BIGINT PRIMARY KEY);\n");
+    write("db/changelog/changes/011-per-changeset.xml", XML_HEADER + """
+          <changeSet id="011-plain" author="erin">
+            <sql>CREATE TABLE plain (id INT)</sql>
+          </changeSet>
+          <changeSet id="012-renamed" author="erin" logicalFilePath="legacy/012.xml">
+            <sql>CREATE TABLE renamed (id INT)</sql>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    List<ChangeSetInfo> changesets = assertChecksumsMatchDatabaseChangelog(changelog);
+    assertThat(changesets).extracting(ChangeSetInfo::key).containsExactly(
+        "orders/changes::010-archive::erin",
+        "db/changelog/changes/011-per-changeset.xml::011-plain::erin",
+        "legacy/012.xml::012-renamed::erin");
+    assertThat(changesets).extracting(ChangeSetInfo::location).containsExactly(
+        "db/changelog/changes/010-logical.xml:7",
+        "db/changelog/changes/011-per-changeset.xml:5",
+        "db/changelog/changes/011-per-changeset.xml:8");
+    assertThat(changesets).extracting(ChangeSetInfo::physicalFile).containsExactly(
+        "db/changelog/changes/010-logical.xml",
+        "db/changelog/changes/011-per-changeset.xml",
+        "db/changelog/changes/011-per-changeset.xml");
+    // a path relative to the changelog file is resolved from the physical file
+    assertThat(changesets.get(0).changes().get(0).sql()).hasValueSatisfying(sql -> assertThat(sql).contains("archive"));
+  }
+
   // --- fixtures -----------------------------------------------------------------------------------------------------
 
   private List<ChangeSetInfo> assertChecksumsMatchDatabaseChangelog(ChangelogSource changelog) throws Exception {
@@ -322,6 +420,31 @@ class ChangelogReaderTest {
         """);
     write("db/changelog/more/archive.sql", "CREATE TABLE archive (id BIGINT PRIMARY KEY);\n");
     return master;
+  }
+
+  /**
+   * Reused ids as Liquibase allows them: 002-status per context (postgresql / mysql), 004-index per dbms; 003-slow
+   * labelled slow, 005 ignored.
+   */
+  private ChangelogSource selectionChangelog() throws IOException {
+    return write("db/changelog/db.changelog-master.xml", XML_HEADER + """
+          <changeSet id="001-base" author="a"><sql>CREATE TABLE base (id INT)</sql></changeSet>
+
+          <!-- one id, one variant per database family -->
+          <changeSet id="002-status" author="a" context="postgresql"><sql>SELECT 'pg'</sql></changeSet>
+          <changeSet id="002-status" author="a" context="mysql"><sql>SELECT 'my'</sql></changeSet>
+          <changeSet id="003-slow" author="a" labels="slow"><sql>SELECT 3</sql></changeSet>
+
+          <!-- one id, one variant per dbms -->
+          <changeSet id="004-index" author="a" dbms="h2, postgresql">
+            <createIndex tableName="base" indexName="idx_base_id"><column name="id"/></createIndex>
+          </changeSet>
+          <changeSet id="004-index" author="a" dbms="mariadb">
+            <sql>CREATE INDEX idx_base_id ON base (id)</sql>
+          </changeSet>
+          <changeSet id="005-ignored" author="a" ignore="true"><sql>SELECT 5</sql></changeSet>
+        </databaseChangeLog>
+        """);
   }
 
   private ChangelogSource write(String path, String text) throws IOException {

@@ -3,9 +3,12 @@ package io.dbdevops.maven;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Dialect;
 import io.dbdevops.config.Secret;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.liquibase.Selection;
+import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
 import java.io.File;
 import java.nio.file.Files;
@@ -113,8 +116,9 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
   /**
    * The database the changelog is deployed to, which decides the dialect rules: {@code postgresql} (PostgreSQL lock
-   * rules DBD401–DBD408, DBD702), {@code mariadb} (DBD409; also for MySQL) or {@code h2}. Default: the shadow's. Set it
-   * when you verify on H2 but deploy to PostgreSQL or MariaDB.
+   * rules DBD401–DBD408, DBD702), {@code mariadb} (DBD409; also for MySQL) or {@code h2}; and the database the
+   * changesets are selected for ({@code dbms="…"}) in integrity, {@code mark-released} and lint. Default: the shadow's.
+   * Set it when you verify on H2 but deploy to PostgreSQL or MariaDB.
    */
   @Parameter(property = "dbdevops.lint.dialect")
   private String lintDialect;
@@ -193,11 +197,25 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     return result.getServer();
   }
 
-  /** The lint step, configured from the lint parameters. */
+  /** The database the configured shadow is, before it is opened. */
+  protected Dialect shadowDialect(GateSettings settings) {
+    return ShadowProviders.load().dialect(settings.shadow());
+  }
+
+  /**
+   * The changesets integrity, {@code mark-released} and lint work on: those the configured contexts and labels select
+   * for the database the changelog is deployed to, {@code <lintDialect>} when set, else the shadow's ({@code shadow}).
+   */
+  protected Selection selection(GateSettings settings, Dialect shadow) {
+    return new Selection(settings.updateOptions(), lintStep().configuredDialect().orElse(shadow));
+  }
+
+  /** The integrity step, naming the integrity file relative to the project. */
   protected IntegrityStep integrityStep() {
     return new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));
   }
 
+  /** The lint step, configured from the lint parameters. */
   protected LintStep lintStep() {
     return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
         lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,

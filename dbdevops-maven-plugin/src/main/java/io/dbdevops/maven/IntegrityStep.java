@@ -7,16 +7,16 @@ import io.dbdevops.integrity.IntegrityViolation;
 import io.dbdevops.integrity.SumFile;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.liquibase.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The integrity part of {@code dbdevops:verify}: reads the changelog, checks it against the integrity file
- * (dbdevops.sum) and prints one line per violation. Its result's {@code pending()} are the changesets lint judges.
+ * The integrity part of {@code dbdevops:verify}: reads the changesets the configured contexts and labels select for
+ * the target database, checks them against the integrity file (dbdevops.sum) and prints one line per violation. Its result's {@code pending()} are the changesets lint judges.
  */
 final class IntegrityStep {
 
@@ -31,8 +31,14 @@ final class IntegrityStep {
     this.name = name;
   }
 
-  IntegrityResult run(ChangelogSource changelog, Map<String, String> parameters) {
-    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, parameters);
+  /** Checks the changesets {@code selection} selects (what its update runs) against the integrity file. */
+  IntegrityResult run(ChangelogSource changelog, Selection selection) {
+    if (selection.options().contexts().isPresent() || selection.options().labels().isPresent()) {
+      log.info("dbdevops: changesets selected by " + selection.describe());
+    } else {
+      log.debug("dbdevops: changesets selected by " + selection.describe());
+    }
+    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, selection);
     boolean exists = Files.isRegularFile(sumFile);
     IntegrityResult result = new IntegrityCheck().check(SumFile.readOrEmpty(sumFile), changesets);
     for (IntegrityViolation violation : result.violations()) {
@@ -60,12 +66,21 @@ final class IntegrityStep {
     if (result.passed()) {
       return;
     }
-    StringBuilder message = new StringBuilder("the changelog's released history does not hold against " + name + ": "
-        + result.violations().size() + (result.violations().size() == 1 ? " violation" : " violations"));
+    StringBuilder message = new StringBuilder(headline(result.violations().size(), Files.isRegularFile(sumFile), name));
     for (IntegrityViolation violation : result.violations()) {
       message.append(System.lineSeparator()).append("  ").append(violation.message());
     }
     result.sumFileMessage(name).ifPresent(m -> message.append(System.lineSeparator()).append("  ").append(m));
     throw new MojoFailureException(message.toString());
+  }
+
+  /**
+   * What does not hold: the released history in the integrity file, or, when there is none yet (nothing released;
+   * the violations are duplicates), the changelog itself: a file that does not exist is not named.
+   */
+  static String headline(int violations, boolean sumFileExists, String name) {
+    String count = Plural.of(violations, "violation");
+    return sumFileExists ? "the changelog's released history does not hold against " + name + ": " + count
+        : "the changelog has " + count;
   }
 }

@@ -1,8 +1,10 @@
 package io.dbdevops.maven;
 
+import io.dbdevops.config.Dialect;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
 import io.dbdevops.report.Reports;
@@ -14,8 +16,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lint alone: judges the pending changesets (those after the last released one in the integrity file) with the safety
- * rules of docs/rules/, without comparing the committed state. The shadow database gives the state at the released
+ * Lint alone: judges the pending changesets (of those the contexts and labels select for the target database, the ones
+ * after the last released one in the integrity file) with the safety rules of docs/rules/, without comparing the committed state. The shadow database gives the state at the released
  * point and after the pending part. Writes report.json, report.md, report.html, lint.sarif and
  * TEST-dbdevops-lint.xml; BUILD FAILURE on a finding at or above {@code lintFailOn} that is not accepted.
  */
@@ -33,10 +35,12 @@ public class LintMojo extends AbstractDbDevOpsMojo {
     Reports.deleteAll(reportDirectory.toPath());
     lint.deleteFiles();
     GateSettings settings = gateSettings();
-    IntegrityResult integrity = integrityStep()
-        .run(settings.changelog(), settings.updateOptions().parameters());
+    // only the changesets the contexts and labels select for the target database are judged
+    Dialect shadowDialect = shadowDialect(settings);
+    Selection selection = selection(settings, shadowDialect);
+    IntegrityResult integrity = integrityStep().run(settings.changelog(), selection);
     Gate.Staged staged = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()))
-        .build(settings, LintStep.releasedCount(integrity));
+        .build(settings, LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect));
     LintReport report = lint.lint(staged, integrity.pending(), settings.changelog());
     List<Path> reports = Reports.writeLint(new ReportContext("lint", "").withLint(report), reportDirectory.toPath());
     lint.writeFiles(report, relative(settings.changelog().root()));

@@ -8,6 +8,8 @@ import io.dbdevops.gate.RollbackRoundTrip;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.ChangeSetSources;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
@@ -70,6 +72,18 @@ final class LintStep {
    */
   static int releasedCount(IntegrityResult integrity) {
     return integrity.pending().isEmpty() ? 0 : integrity.released().size();
+  }
+
+  /**
+   * {@link #releasedCount(IntegrityResult)} on a shadow of {@code shadow}'s database, when the changesets were selected
+   * for another one ({@code <lintDialect>}): the shadow's update selects by its own dbms, so the released point is
+   * counted in its selection.
+   */
+  static int releasedCount(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
+    if (integrity.pending().isEmpty() || selection.dbms() == shadow) {
+      return releasedCount(integrity);
+    }
+    return integrity.releasedPointIn(new ChangelogSelection().select(changelog, selection.on(shadow)));
   }
 
   /**
@@ -170,17 +184,26 @@ final class LintStep {
     }
   }
 
+  /** The database the changelog is deployed to as {@code <lintDialect>} names it, when it is set. */
+  Optional<Dialect> configuredDialect() {
+    if (config.dialect().isEmpty() || config.dialect().get().isBlank()) {
+      return Optional.empty();
+    }
+    String d = config.dialect().get().trim().toLowerCase(Locale.ROOT);
+    return Optional.of(switch (d) {
+      case "postgresql", "postgres", "pg" -> Dialect.POSTGRESQL;
+      case "mariadb", "mysql" -> Dialect.MARIADB;
+      case "h2" -> Dialect.H2;
+      default -> throw new SetupException("<lintDialect> / -Ddbdevops.lint.dialect: '" + config.dialect().get()
+          + "' is not a database dbdevops lints for (use postgresql, mariadb or h2)");
+    });
+  }
+
   /** The configured target dialect, else the shadow's (said once on the console when that is H2). */
   Dialect dialect(Dialect shadow) {
-    if (config.dialect().isPresent() && !config.dialect().get().isBlank()) {
-      String d = config.dialect().get().trim().toLowerCase(Locale.ROOT);
-      return switch (d) {
-        case "postgresql", "postgres", "pg" -> Dialect.POSTGRESQL;
-        case "mariadb", "mysql" -> Dialect.MARIADB;
-        case "h2" -> Dialect.H2;
-        default -> throw new SetupException("<lintDialect> / -Ddbdevops.lint.dialect: '" + config.dialect().get()
-            + "' is not a database dbdevops lints for (use postgresql, mariadb or h2)");
-      };
+    Optional<Dialect> configured = configuredDialect();
+    if (configured.isPresent()) {
+      return configured.get();
     }
     if (shadow == Dialect.H2) {
       log.info("dbdevops lint: target database h2 (the shadow's); the PostgreSQL rules (DBD401-DBD408, DBD702) and the "

@@ -1,18 +1,18 @@
 package io.dbdevops.maven;
 
-import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.gate.GateSettings;
 import io.dbdevops.integrity.IntegrityViolation;
 import io.dbdevops.integrity.ReleaseMarker;
 import io.dbdevops.liquibase.ChangeSetInfo;
-import io.dbdevops.liquibase.ChangelogReader;
-import java.util.List;
+import io.dbdevops.liquibase.Selection;
+import java.nio.file.Files;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Marks every changeset of the changelog as released: rewrites the integrity file (dbdevops.sum) with their
- * checksums. Run it when you release; commit the file. Refuses while a released changeset was edited, reordered or
+ * Marks every changeset the configured contexts and labels select for the target database as released: rewrites the
+ * integrity file (dbdevops.sum) with their checksums. Run it when you release; commit the file. Refuses while a released changeset was edited, reordered or
  * removed (DBD801/DBD802): fix the changelog first.
  */
 @Mojo(name = "mark-released", threadSafe = true)
@@ -21,13 +21,17 @@ public class MarkReleasedMojo extends AbstractDbDevOpsMojo {
 
   @Override
   protected void executeGoal() throws MojoFailureException {
-    ChangelogSource changelog = changelogSource();
-    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, gateSettings().updateOptions().parameters());
-    ReleaseMarker.Marked marked = new ReleaseMarker().mark(sumFile.toPath(), changesets);
+    GateSettings settings = gateSettings();
+    // the changesets the update selects (contexts, labels, target database), as verify checks them
+    Selection selection = selection(settings, shadowDialect(settings));
+    boolean existed = Files.isRegularFile(sumFile.toPath());
+    ReleaseMarker.Marked marked = new ReleaseMarker().mark(sumFile.toPath(), settings.changelog(), selection);
     String name = relative(sumFile.toPath());
     if (marked.refused()) {
-      StringBuilder message = new StringBuilder("not marking changesets as released: the released history in " + name
-          + " does not hold (" + marked.check().violations().size() + " violations); fix the changelog first");
+      int violations = marked.check().violations().size();
+      StringBuilder message = new StringBuilder("not marking changesets as released: " + (existed
+          ? "the released history in " + name + " does not hold (" + Plural.of(violations, "violation") + ")"
+          : "the changelog has " + Plural.of(violations, "violation")) + "; fix the changelog first");
       for (IntegrityViolation violation : marked.check().violations()) {
         getLog().error(violation.message());
         message.append(System.lineSeparator()).append("  ").append(violation.message());

@@ -1,11 +1,13 @@
 package io.dbdevops.maven;
 
+import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.gate.VerifyResult;
 import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
 import io.dbdevops.report.Reports;
@@ -34,9 +36,12 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
   protected void executeGoal() throws MojoFailureException {
     Reports.deleteAll(reportDirectory.toPath());
     // integrity (dbdevops.sum): released and pending changesets, DBD801/DBD802; integrity.pending() is what lint judges
+    // both on the changesets the contexts and labels select for the target database, as its update does
     IntegrityStep integrityStep = integrityStep();
     GateSettings settings = gateSettings();
-    IntegrityResult integrity = integrityStep.run(settings.changelog(), settings.updateOptions().parameters());
+    Dialect shadowDialect = shadowDialect(settings);
+    Selection selection = selection(settings, shadowDialect);
+    IntegrityResult integrity = integrityStep.run(settings.changelog(), selection);
     // lint: the same shadow also snapshots the released point, then lint judges the pending part
     LintStep lint = lintStep();
     lint.deleteFiles();
@@ -44,7 +49,8 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending;
     // with nothing released, only the last few)
     RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
-    Gate.Verified verified = gate.verify(settings, lint.enabled() ? LintStep.releasedCount(integrity) : 0, roundTrip);
+    Gate.Verified verified = gate.verify(settings,
+        lint.enabled() ? LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect) : 0, roundTrip);
     lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()

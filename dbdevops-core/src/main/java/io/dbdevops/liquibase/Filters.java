@@ -1,0 +1,76 @@
+package io.dbdevops.liquibase;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import java.util.List;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.database.Database;
+
+/**
+ * Liquibase's own selection of changesets, as its update builds it (less "already ran", which a changelog read without
+ * a database cannot know): the context, label, dbms and ignore filters, and the changelog parameters for that
+ * database and those contexts and labels, and the database itself (checksums depend on it). The one place the
+ * readers build them, so the selection and the checksums are the update's.
+ */
+final class Filters {
+
+  private final Database database;
+  private final List<ChangeSetFilter> filters;
+  private final ChangeLogParameters parameters;
+
+  private Filters(UpdateOptions options, Database database) {
+    this.database = database;
+    Contexts contexts = new Contexts(options.contexts().orElse(null));
+    LabelExpression labels = new LabelExpression(options.labels().orElse(null));
+    this.filters = List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),
+        new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
+    this.parameters = new ChangeLogParameters(database);
+    this.parameters.setContexts(contexts);
+    this.parameters.setLabels(labels);
+    options.parameters().forEach(this.parameters::set);
+  }
+
+  static Filters of(Selection selection) {
+    return new Filters(selection.options(), database(selection.dbms()));
+  }
+
+  /** The changelog parameters an update with these options has on this database. */
+  ChangeLogParameters parameters() {
+    return parameters;
+  }
+
+  /**
+   * The offline database, for the scope the changelog is parsed and checksummed in: Liquibase leaves a change of
+   * another dbms out of the changeset's checksum.
+   */
+  Database database() {
+    return database;
+  }
+
+  /** True when the update runs this changeset (on a fresh database). */
+  boolean accepts(ChangeSet changeSet) {
+    for (ChangeSetFilter filter : filters) {
+      if (!filter.accepts(changeSet).isAccepted()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Liquibase's offline model of the database: what its dbms filter and parameters go by. */
+  static Database database(Dialect dialect) {
+    return switch (dialect) {
+      case POSTGRESQL -> new liquibase.database.core.PostgresDatabase();
+      case MARIADB -> new liquibase.database.core.MariaDBDatabase();
+      case H2 -> new liquibase.database.core.H2Database();
+    };
+  }
+}
