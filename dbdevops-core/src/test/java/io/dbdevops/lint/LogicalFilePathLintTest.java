@@ -8,6 +8,10 @@ import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.model.Column;
+import io.dbdevops.model.ColumnType;
+import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.Table;
 import io.dbdevops.report.SarifWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,29 +47,36 @@ class LogicalFilePathLintTest {
         """);
     ChangelogSource changelog = new ChangelogSource(root, "db/changelog/db.changelog-master.xml");
     List<ChangeSetInfo> pending = new ChangelogReader().read(changelog);
+    // the truncated and purged tables are released: the rules judge what production already has
+    SchemaModel released = new SchemaModel(List.of(table("cache"), table("sessions")), List.of(), List.of());
     LintContext context = LintContext.builder().dialect(Dialect.H2).pending(pending).changelog(changelog.path())
-        .sources(ChangeSetSources.read(root, pending)).build();
+        .released(released).result(released).sources(ChangeSetSources.read(root, pending)).build();
 
     LintReport report = new Linter(RuleRegistry.load()).lint(context, LintSettings.DEFAULT);
 
     Finding truncate = only(report, "DBD104");
     assertThat(truncate.site().file()).isEqualTo("db/changelog/changes/050-cleanup.xml");
-    assertThat(truncate.site().line()).isEqualTo(4);
+    assertThat(truncate.site().line()).isEqualTo(6);
     assertThat(truncate.site().changeSetKey()).contains("cleanup::050-reset-cache::erin");
     assertThat(truncate.acceptedReason()).contains("the table only ever holds a cache");
 
     Finding purge = only(report, "DBD105");
-    assertThat(purge.site().location()).isEqualTo("db/changelog/changes/050-cleanup.xml:7");
-    assertThat(purge.headline()).endsWith("by changeset 051-purge (db/changelog/changes/050-cleanup.xml:7)");
+    assertThat(purge.site().location()).isEqualTo("db/changelog/changes/050-cleanup.xml:9");
+    assertThat(purge.headline()).endsWith("by changeset 051-purge (db/changelog/changes/050-cleanup.xml:9)");
     assertThat(purge.site().changeSetKey()).contains("legacy/051.xml::051-purge::erin");
 
     JsonNode result = sarifResult(report, "DBD105");
     JsonNode location = result.at("/locations/0/physicalLocation");
     assertThat(location.at("/artifactLocation/uri").asText())
         .isEqualTo("src/main/resources/db/changelog/changes/050-cleanup.xml");
-    assertThat(location.at("/region/startLine").asInt()).isEqualTo(7);
+    assertThat(location.at("/region/startLine").asInt()).isEqualTo(9);
     // the fingerprint stays Liquibase's identity, so a finding keeps it when the file is moved
     assertThat(result.at("/partialFingerprints/dbdevops~1v1").asText()).endsWith("|legacy/051.xml::051-purge::erin");
+  }
+
+  private static Table table(String name) {
+    return new Table(name, List.of(Column.of("id", ColumnType.of("bigint"), false)), Optional.empty(), List.of(), List.of(),
+        List.of(), List.of(), Optional.empty());
   }
 
   private static Finding only(LintReport report, String code) {
@@ -88,7 +99,9 @@ class LogicalFilePathLintTest {
   private static String header(String attributes) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
-        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"%s>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd"%s>
         """.formatted(attributes);
   }
 
