@@ -1,8 +1,7 @@
 package io.dbdevops.drift;
 
 import io.dbdevops.snapshot.DeclaredNames;
-import java.util.Set;
-import java.util.TreeSet;
+
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.env.Environment;
@@ -119,16 +118,7 @@ final class ExpectedStateCache {
       return Optional.empty();
     }
     try {
-      Set<String> indexes = new TreeSet<>();
-      Set<String> constraints = new TreeSet<>();
-      for (String line : Files.readAllLines(entry.resolve(DECLARED), StandardCharsets.UTF_8)) {
-        if (line.startsWith("index ")) {
-          indexes.add(line.substring("index ".length()));
-        } else if (line.startsWith("constraint ")) {
-          constraints.add(line.substring("constraint ".length()));
-        }
-      }
-      return Optional.of(new Entry(new StateReader().read(entry), new DeclaredNames(true, indexes, constraints)));
+      return Optional.of(new Entry(new StateReader().read(entry), DeclaredNames.read(entry.resolve(DECLARED))));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -138,10 +128,7 @@ final class ExpectedStateCache {
     Path entry = directory.resolve(key);
     try {
       new StateWriter().write(model, entry);
-      StringBuilder names = new StringBuilder();
-      new TreeSet<>(declared.indexes()).forEach(n -> names.append("index ").append(n).append('\n'));
-      new TreeSet<>(declared.constraints()).forEach(n -> names.append("constraint ").append(n).append('\n'));
-      Files.writeString(entry.resolve(DECLARED), names, StandardCharsets.UTF_8);
+      declared.write(entry.resolve(DECLARED));
       Files.writeString(entry.resolve(COMPLETE), key, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
       // a cache that cannot be written only costs the next check its time

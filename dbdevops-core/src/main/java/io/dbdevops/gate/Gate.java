@@ -45,8 +45,17 @@ public final class Gate {
   }
 
   /** The model the changelog produces, with how it was made. */
+  /**
+   * A built shadow's snapshot. {@code restored}: how many (released) changesets came from the cached image of the
+   * released point instead of being applied; {@code update} holds the ones applied.
+   */
   public record Built(SchemaModel model, String shadow, io.dbdevops.config.Dialect dialect, UpdateResult update,
-      Duration snapshotTime) {
+      Duration snapshotTime, int restored) {
+
+    /** The changesets the shadow holds: restored and applied. */
+    public int changesets() {
+      return restored + update.applied().size();
+    }
   }
 
   /** Applies the changelog to a fresh shadow and snapshots it; the shadow is gone when this returns. */
@@ -96,6 +105,16 @@ public final class Gate {
    * (must be the result): {@link Staged#rollbackRoundTrip()}. Nothing pending costs nothing.
    */
   public Staged build(GateSettings settings, int releasedCount, RoundTripScope roundTrip) {
+    return build(settings, ReleasedPoint.of(releasedCount), roundTrip);
+  }
+
+  /**
+   * {@link #build(GateSettings, int, RoundTripScope)}; with a fingerprinted released point and a cache directory in
+   * the settings, the shadow starts from the cached image of the released point when there is one (and saves one when
+   * there is not), so only the pending changesets are applied.
+   */
+  public Staged build(GateSettings settings, ReleasedPoint point, RoundTripScope roundTrip) {
+    int releasedCount = point.count();
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())
@@ -109,15 +128,29 @@ public final class Gate {
       UpdateResult update;
       int pendingCount;
       int windowCount;
+      DeclaredNames firstDeclared = DeclaredNames.fromStatements(List.of());
+      int restored = 0;
       if (firstCount > 0) {
-        UpdateResult first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(),
-            firstCount);
-        long r0 = System.nanoTime();
-        SchemaModel atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
-            scope.withDeclared(DeclaredNames.fromStatements(first.definitions())));
+        Optional<ReleasedPointCache.Entry> image = releasedCount > 0 ? restore(settings, shadow, point) : Optional.empty();
+        UpdateResult first;
+        SchemaModel atFirst;
+        if (image.isPresent()) {
+          first = new UpdateResult(List.of(), Duration.ZERO, List.of());
+          atFirst = image.get().released();
+          firstDeclared = image.get().declared();
+          restored = releasedCount;
+        } else {
+          first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(), firstCount);
+          firstDeclared = DeclaredNames.fromStatements(first.definitions());
+          long r0 = System.nanoTime();
+          atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));
+          releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
+          if (releasedCount > 0) {
+            save(settings, shadow, point, atFirst, firstDeclared);
+          }
+        }
         if (releasedCount > 0) {
           released = atFirst;
-          releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
         }
         beforeWindow = atFirst;
         UpdateResult rest = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
@@ -131,12 +164,12 @@ public final class Gate {
       }
       listener.applied(update);
       // the names the changelog gave decide, on MariaDB, which indexes InnoDB made itself for a foreign key
-      scope = scope.withDeclared(DeclaredNames.fromStatements(update.definitions()));
+      scope = scope.withDeclared(firstDeclared.plus(DeclaredNames.fromStatements(update.definitions())));
       long t0 = System.nanoTime();
       SchemaModel model = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       listener.snapshotTaken(model.objectCount(), took.toMillis());
-      Built built = new Built(model, shadow.description(), shadow.dialect(), update, took);
+      Built built = new Built(model, shadow.description(), shadow.dialect(), update, took, restored);
       // the window could only be bounded by snapshotting before it; without that snapshot, roll back all or nothing
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
           : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
@@ -144,6 +177,45 @@ public final class Gate {
           ? Optional.of(roundTrip(settings, shadow, scope, rollBack, beforeWindow, model).covering(rollBack, pendingCount))
           : Optional.empty();
       return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
+    }
+  }
+
+  /** The cached image of the released point, restored into the (empty) shadow; empty when there is none to use. */
+  private Optional<ReleasedPointCache.Entry> restore(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point) {
+    Optional<String> key = cacheKey(settings, shadow, point);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    ReleasedPointCache.Lookup lookup = new ReleasedPointCache(settings.shadowCache().get()).read(key.get());
+    lookup.discarded().ifPresent(why -> listener.cacheNote(why + "; building it again"));
+    if (lookup.entry().isEmpty()) {
+      return Optional.empty();
+    }
+    long t0 = System.nanoTime();
+    shadow.restoreImage(lookup.entry().get().image());
+    listener.releasedPointRestored(point.count(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    return lookup.entry();
+  }
+
+  private void save(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point, SchemaModel released,
+      DeclaredNames declared) {
+    cacheKey(settings, shadow, point).ifPresent(key -> {
+      if (new ReleasedPointCache(settings.shadowCache().get()).write(key, shadow, released, declared)) {
+        listener.cacheNote("saved the released point (" + point.count() + " changesets) for the next build");
+      }
+    });
+  }
+
+  /** The cache key, when the cache is on, the point fingerprinted, and the shadow can be imaged. */
+  private static Optional<String> cacheKey(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point) {
+    if (settings.shadowCache().isEmpty() || point.fingerprint().isEmpty() || !shadow.imageable()) {
+      return Optional.empty();
+    }
+    try {
+      String version = shadow.connection().getMetaData().getDatabaseProductVersion();
+      return Optional.of(ReleasedPointCache.key(settings, shadow, version, point.fingerprint().get()));
+    } catch (java.sql.SQLException e) {
+      return Optional.empty();
     }
   }
 
@@ -201,15 +273,20 @@ public final class Gate {
 
   /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, RoundTripScope)}. */
   public Verified verify(GateSettings settings, int releasedCount, RoundTripScope roundTrip) {
+    return verify(settings, ReleasedPoint.of(releasedCount), roundTrip);
+  }
+
+  /** {@link #verify(GateSettings, int, RoundTripScope)} from a fingerprinted released point (see {@link ReleasedPoint}). */
+  public Verified verify(GateSettings settings, ReleasedPoint point, RoundTripScope roundTrip) {
     long t0 = System.nanoTime();
     SchemaModel committed = new StateReader().read(settings.stateDirectory());
-    Staged staged = build(settings, releasedCount, roundTrip);
+    Staged staged = build(settings, point, roundTrip);
     Built built = staged.built();
     long d0 = System.nanoTime();
     List<SchemaChange> differences = SchemaDiff.between(committed, built.model());
     Duration diff = Duration.ofNanos(System.nanoTime() - d0);
     VerifyResult result = new VerifyResult(settings.changelog().path(), settings.stateDirectory().toString(),
-        built.shadow(), built.dialect(), built.update().applied().size(), committed.objectCount(),
+        built.shadow(), built.dialect(), built.changesets(), committed.objectCount(),
         built.model().objectCount(), new VerifyResult.Timings(built.update().took(), built.snapshotTime(), diff,
             Duration.ofNanos(System.nanoTime() - t0)), differences);
     return new Verified(result, staged);

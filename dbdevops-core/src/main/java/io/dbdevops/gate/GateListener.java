@@ -16,4 +16,12 @@ public interface GateListener {
 
   default void snapshotTaken(int objects, long millis) {
   }
+
+  /** The shadow started from the cached image of the released point instead of applying its changesets. */
+  default void releasedPointRestored(int changesets, long millis) {
+  }
+
+  /** What the released-point cache did or could not do (saved an image, threw a damaged one away). */
+  default void cacheNote(String note) {
+  }
 }

@@ -4,7 +4,9 @@ import io.dbdevops.SetupException;
 import io.dbdevops.config.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +48,31 @@ public final class H2ShadowProvider implements ShadowProvider {
     @Override
     public String description() {
       return "embedded H2 (in memory)";
+    }
+
+    /** H2's own SQL script of the database ({@code SCRIPT TO}, without passwords or settings). */
+    @Override
+    public boolean imageable() {
+      return true;
+    }
+
+    @Override
+    public void saveImage(Path image) {
+      run("SCRIPT NOPASSWORDS NOSETTINGS TO ", image);
+    }
+
+    @Override
+    public void restoreImage(Path image) {
+      run("RUNSCRIPT FROM ", image);
+    }
+
+    private void run(String command, Path file) {
+      try (Statement st = connection.createStatement()) {
+        st.execute(command + "'" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+      } catch (SQLException e) {
+        throw new SetupException("the embedded H2 shadow could not " + (command.startsWith("SCRIPT") ? "write" : "read")
+            + " the image " + file + ": " + e.getMessage(), e);
+      }
     }
 
     @Override

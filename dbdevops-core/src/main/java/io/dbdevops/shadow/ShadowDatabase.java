@@ -19,6 +19,24 @@ public interface ShadowDatabase extends AutoCloseable {
   /** For the console: provider and where, never credentials. */
   String description();
 
+  /**
+   * True when this shadow can write its whole contents (schema and Liquibase's history) to an image and start from
+   * one: what lets the gate start at the released point instead of applying the released changesets again.
+   */
+  default boolean imageable() {
+    return false;
+  }
+
+  /** Writes this database, as it is now, to {@code image} (only when {@link #imageable()}). */
+  default void saveImage(java.nio.file.Path image) {
+    throw new UnsupportedOperationException(description() + " cannot be saved as an image");
+  }
+
+  /** Loads {@code image} into this (empty) database (only when {@link #imageable()}). */
+  default void restoreImage(java.nio.file.Path image) {
+    throw new UnsupportedOperationException(description() + " cannot start from an image");
+  }
+
   @Override
   void close();
 }

@@ -71,6 +71,28 @@ public record DeclaredNames(boolean known, Set<String> indexes, Set<String> cons
     return new DeclaredNames(known || other.known, i, c);
   }
 
+  /** Writes the names as lines {@code index <name>} / {@code constraint <name>}, sorted. */
+  public void write(java.nio.file.Path file) throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    new java.util.TreeSet<>(indexes).forEach(n -> text.append("index ").append(n).append('\n'));
+    new java.util.TreeSet<>(constraints).forEach(n -> text.append("constraint ").append(n).append('\n'));
+    java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static DeclaredNames read(java.nio.file.Path file) throws java.io.IOException {
+    Set<String> indexes = new HashSet<>();
+    Set<String> constraints = new HashSet<>();
+    for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      if (line.startsWith("index ")) {
+        indexes.add(line.substring("index ".length()));
+      } else if (line.startsWith("constraint ")) {
+        constraints.add(line.substring("constraint ".length()));
+      }
+    }
+    return new DeclaredNames(true, indexes, constraints);
+  }
+
   public boolean declaresIndex(String name) {
     return indexes.contains(name.toLowerCase(Locale.ROOT));
   }

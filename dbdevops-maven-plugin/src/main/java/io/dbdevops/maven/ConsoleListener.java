@@ -24,6 +24,17 @@ final class ConsoleListener implements GateListener {
   }
 
   @Override
+  public void releasedPointRestored(int changesets, long millis) {
+    log.info("dbdevops: started from the cached released point (" + Plural.of(changesets, "changeset") + ") in "
+        + millis + " ms");
+  }
+
+  @Override
+  public void cacheNote(String note) {
+    log.info("dbdevops: cache: " + note);
+  }
+
+  @Override
   public void snapshotTaken(int objects, long millis) {
     log.info("dbdevops: snapshot of " + Plural.of(objects, "object") + " in " + millis + " ms");
   }

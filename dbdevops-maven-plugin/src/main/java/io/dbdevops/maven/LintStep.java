@@ -80,8 +80,13 @@ final class LintStep {
    * counted in its selection.
    */
   static int releasedCount(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
-    if (integrity.pending().isEmpty() || selection.dbms() == shadow) {
-      return releasedCount(integrity);
+    return integrity.pending().isEmpty() ? 0 : releasedPoint(integrity, changelog, selection, shadow);
+  }
+
+  /** How many changesets of the shadow's own selection are released (also when nothing is pending). */
+  static int releasedPoint(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
+    if (integrity.released().isEmpty() || selection.dbms() == shadow) {
+      return integrity.released().size();
     }
     return integrity.releasedPointIn(new ChangelogSelection().select(changelog, selection.on(shadow)));
   }

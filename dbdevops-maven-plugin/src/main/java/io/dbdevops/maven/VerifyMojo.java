@@ -4,6 +4,7 @@ import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
+import io.dbdevops.gate.ReleasedPoint;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.gate.VerifyResult;
 import io.dbdevops.integrity.IntegrityResult;
@@ -32,6 +33,32 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
 
 
+  /**
+   * Keep an image of the shadow at the released point (the changesets {@code dbdevops.sum} proves) and start the next
+   * build from it, so a build applies only what is pending. {@code false} turns the cache off.
+   */
+  @Parameter(property = "dbdevops.cache", defaultValue = "true")
+  private boolean cache;
+
+  /**
+   * Where the images are kept: by default {@code dbdevops-cache} beside the local Maven repository
+   * ({@code ~/.m2/dbdevops-cache}), which CI systems already cache between builds.
+   */
+  @Parameter(property = "dbdevops.cacheDirectory")
+  private java.io.File cacheDirectory;
+
+  private Optional<Path> shadowCacheDirectory() {
+    if (!cache) {
+      return Optional.empty();
+    }
+    if (cacheDirectory != null) {
+      return Optional.of(cacheDirectory.toPath());
+    }
+    Path repository = Path.of(session.getLocalRepository().getBasedir());
+    Path beside = repository.toAbsolutePath().getParent();
+    return Optional.of((beside == null ? repository : beside).resolve("dbdevops-cache"));
+  }
+
   @Override
   protected void executeGoal() throws MojoFailureException {
     Reports.deleteAll(reportDirectory.toPath());
@@ -49,8 +76,14 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending;
     // with nothing released, only the last few)
     RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
-    Gate.Verified verified = gate.verify(settings,
-        lint.enabled() ? LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect) : 0, roundTrip);
+    int releasedCount = lint.enabled() ? LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect) : 0;
+    Optional<Path> shadowCache = shadowCacheDirectory();
+    if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
+      // the released point is proved by dbdevops.sum: start from its cached image, apply only what is pending
+      releasedCount = LintStep.releasedPoint(integrity, settings.changelog(), selection, shadowDialect);
+      settings = settings.withShadowCache(shadowCache.get());
+    }
+    Gate.Verified verified = gate.verify(settings, ReleasedPoint.of(releasedCount, integrity.released()), roundTrip);
     lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()

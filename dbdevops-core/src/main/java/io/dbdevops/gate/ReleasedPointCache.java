@@ -1,0 +1,174 @@
+package io.dbdevops.gate;
+
+import io.dbdevops.model.SchemaModel;
+import io.dbdevops.shadow.ShadowDatabase;
+import io.dbdevops.snapshot.DeclaredNames;
+import io.dbdevops.state.StateReader;
+import io.dbdevops.state.StateWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Images of the shadow at the released point, reused across builds: the released changesets are proved by the sum
+ * file, so a build whose released point is unchanged starts from the image and applies only the pending changesets.
+ *
+ * <p>An entry is a folder named by its key (a hash of everything that determines the released point: the released
+ * changesets' identities and checksums, the engine and its version, contexts, labels, changelog parameters, schemas
+ * and the dbdevops version) holding the engine's image, the released state (state files), the names the released
+ * changesets' statements declared, and a manifest of every file's SHA-256. An entry is written to a temporary folder
+ * and moved into place whole; one whose files do not match its manifest (tampered with, half copied by a CI cache) is
+ * deleted and built again.
+ */
+public final class ReleasedPointCache {
+
+  private static final String FORMAT = "dbdevops-released-point-1";
+  private static final String IMAGE = "image.sql";
+  private static final String STATE = "state";
+  private static final String DECLARED = "declared-names.txt";
+  private static final String MANIFEST = "manifest.txt";
+
+  private final Path directory;
+
+  public ReleasedPointCache(Path directory) {
+    this.directory = directory;
+  }
+
+  /** What a hit gives: the image to restore, the released state and the names the released statements declared. */
+  public record Entry(Path image, SchemaModel released, DeclaredNames declared) {
+  }
+
+  /** A miss, with why (absent, or found and thrown away: the build says so). */
+  public record Lookup(Optional<Entry> entry, Optional<String> discarded) {
+  }
+
+  /** The key of a released point on one shadow engine. */
+  public static String key(GateSettings settings, ShadowDatabase shadow, String engineVersion, String fingerprint) {
+    Map<String, String> parts = new TreeMap<>();
+    parts.put("format", FORMAT);
+    parts.put("dbdevops", Optional.ofNullable(ReleasedPointCache.class.getPackage().getImplementationVersion()).orElse("dev"));
+    parts.put("engine", shadow.dialect().name() + " " + engineVersion);
+    parts.put("released", fingerprint);
+    parts.put("schemas", String.join(",", settings.schemas()));
+    parts.put("contexts", settings.updateOptions().contexts().orElse(""));
+    parts.put("labels", settings.updateOptions().labels().orElse(""));
+    parts.put("parameters", new TreeMap<>(settings.updateOptions().parameters()).toString());
+    StringBuilder text = new StringBuilder();
+    parts.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    return sha256(text.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+  }
+
+  public Lookup read(String key) {
+    Path entry = directory.resolve(key);
+    if (!Files.isRegularFile(entry.resolve(MANIFEST))) {
+      return new Lookup(Optional.empty(), Optional.empty());
+    }
+    try {
+      String manifest = Files.readString(entry.resolve(MANIFEST), StandardCharsets.UTF_8);
+      if (!manifest.equals(manifest(entry))) {
+        delete(entry);
+        return new Lookup(Optional.empty(), Optional.of("the cached image " + entry + " does not match its manifest"));
+      }
+      return new Lookup(Optional.of(new Entry(entry.resolve(IMAGE), new StateReader().read(entry.resolve(STATE)),
+          DeclaredNames.read(entry.resolve(DECLARED)))), Optional.empty());
+    } catch (IOException | RuntimeException e) {
+      delete(entry);
+      return new Lookup(Optional.empty(), Optional.of("the cached image " + entry + " cannot be read: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Saves {@code shadow} as it is now (at the released point) with its state; a cache that cannot be written only
+   * costs the next build its time. Returns false when nothing was saved.
+   */
+  public boolean write(String key, ShadowDatabase shadow, SchemaModel released, DeclaredNames declared) {
+    Path entry = directory.resolve(key);
+    if (Files.exists(entry)) {
+      return false;
+    }
+    Path tmp = null;
+    try {
+      Files.createDirectories(directory);
+      tmp = Files.createTempDirectory(directory, "tmp-" + key);
+      shadow.saveImage(tmp.resolve(IMAGE));
+      new StateWriter().write(released, tmp.resolve(STATE));
+      declared.write(tmp.resolve(DECLARED));
+      Files.writeString(tmp.resolve(MANIFEST), manifest(tmp), StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, entry);
+      }
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      delete(tmp); // another build saved the same point first
+      return false;
+    } catch (IOException | RuntimeException e) {
+      if (tmp != null) {
+        delete(tmp);
+      }
+      return false;
+    }
+  }
+
+  /** One line per file of the entry (but the manifest): its path and SHA-256. */
+  private static String manifest(Path entry) throws IOException {
+    StringBuilder out = new StringBuilder();
+    try (Stream<Path> files = Files.walk(entry)) {
+      List<Path> sorted = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(MANIFEST))
+          .sorted(Comparator.comparing(p -> entry.relativize(p).toString().replace('\\', '/'))).toList();
+      for (Path p : sorted) {
+        out.append(entry.relativize(p).toString().replace('\\', '/')).append(' ').append(sha256(p)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest sha = digest();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256 in this JVM", e);
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // left for the next build to find unreadable and delete again
+    }
+  }
+}
