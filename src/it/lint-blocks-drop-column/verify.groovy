@@ -5,7 +5,7 @@ assert log.contains('BUILD FAILURE')
 // the change is wrong (a failure), not the build (an error)
 assert log.contains('MAVEN/MojoFailureException')
 // the state is up to date and 001 is released: only lint fails the build
-assert log.contains('dbdevops: integrity: 1 changesets released, 1 pending')
+assert log.contains('dbdevops: integrity: 1 changeset released, 1 pending')
 assert log.contains('dbdevops: state matches the changelog')
 // one line: code, name, object, changeset, file:line, why, expand/contract, doc page
 assert log.contains('[ERROR] DBD103 drop-column: orders.note is dropped by changeset 002-drop-note '

@@ -2,18 +2,24 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?=\[INFO\] Scanning for projects)/).findAll { it.contains('BUILD ') }
-assert runs.size() == 2 : "expected two builds in build.log, found ${runs.size()}"
-def prod = runs[0]
-def all = runs[1]
+assert runs.size() == 3 : "expected three builds in build.log, found ${runs.size()}"
+def mark = runs[0]
+def prod = runs[1]
+def all = runs[2]
+
+// 0. mark-released with contexts=prod releases 001 only
+assert mark.contains('BUILD SUCCESS')
+assert new File(basedir, 'src/main/db/dbdevops.sum').text.contains('001-create-customers')
+assert !new File(basedir, 'src/main/db/dbdevops.sum').text.contains('002-test-customers')
 
 // 1. contexts=prod: only 001 is selected; the test-data changeset is neither counted nor linted
-assert prod.contains('dbdevops: integrity: no src/main/db/dbdevops.sum yet, all 1 changesets are pending')
+assert prod.contains('dbdevops: integrity: 1 changeset released, 0 pending (src/main/db/dbdevops.sum)')
 assert !prod.contains('DBD104')
 assert !prod.contains('002-test-customers')
 assert prod.contains('BUILD SUCCESS')
 
 // 2. no contexts: the TRUNCATE is judged, at the physical file and line (the file sets a logicalFilePath)
-assert all.contains('dbdevops: integrity: no src/main/db/dbdevops.sum yet, all 2 changesets are pending')
+assert all.contains('dbdevops: integrity: 1 changeset released, 1 pending (src/main/db/dbdevops.sum)')
 assert all.contains('[ERROR] DBD104 truncate: ')
 assert all.contains(' by changeset 002-test-customers (db/changelog/changes/002-test-customers.xml:10)')
 assert !all.contains('test-data/customers:')

@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('dbdevops: integrity: 1 changesets released, 1 pending')
+assert log.contains('dbdevops: integrity: 1 changeset released, 1 pending')
 // the target is PostgreSQL (lintDialect) although the shadow is H2: no hint about the dialect
 assert !log.contains('target database h2')
 assert log.contains('[WARNING] DBD401 index-not-concurrent: index orders.idx_orders_status is created without '

@@ -93,11 +93,6 @@ public final class Gate {
     return build(settings, releasedCount, RoundTripScope.OFF);
   }
 
-  /** {@link #build(GateSettings, int, RoundTripScope)} with {@link RoundTripScope#DEFAULT} or {@link RoundTripScope#OFF}. */
-  public Staged build(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
-    return build(settings, releasedCount, rollbackRoundTrip ? RoundTripScope.DEFAULT : RoundTripScope.OFF);
-  }
-
   /**
    * {@link #build(GateSettings, int)}; when changesets are pending and {@code roundTrip} covers some of them, then
    * rolls those back, snapshots (must be the state before them: the released state, or with nothing released and a
@@ -263,12 +258,7 @@ public final class Gate {
 
   /** {@link #verify(GateSettings)}, taking the released-point snapshot of {@link #build(GateSettings, int)} on the way. */
   public Verified verify(GateSettings settings, int releasedCount) {
-    return verify(settings, releasedCount, false);
-  }
-
-  /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, boolean)}. */
-  public Verified verify(GateSettings settings, int releasedCount, boolean rollbackRoundTrip) {
-    return verify(settings, releasedCount, rollbackRoundTrip ? RoundTripScope.DEFAULT : RoundTripScope.OFF);
+    return verify(settings, releasedCount, RoundTripScope.OFF);
   }
 
   /** {@link #verify(GateSettings, int)}, with the rollback round trip of {@link #build(GateSettings, int, RoundTripScope)}. */

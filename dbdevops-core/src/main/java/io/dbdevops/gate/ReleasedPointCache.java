@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * file, so a build whose released point is unchanged starts from the image and applies only the pending changesets.
  *
  * <p>An entry is a folder named by its key (a hash of everything that determines the released point: the released
- * changesets' identities and checksums, the engine and its version, contexts, labels, changelog parameters, schemas
- * and the dbdevops version) holding the engine's image, the released state (state files), the names the released
+ * changesets' identities and checksums, the engine and its version, the Liquibase version, contexts, labels, changelog
+ * parameters, schemas and the dbdevops version) holding the engine's image, the released state (state files), the names the released
  * changesets' statements declared, and a manifest of every file's SHA-256. An entry is written to a temporary folder
  * and moved into place whole; one whose files do not match its manifest (tampered with, half copied by a CI cache) is
  * deleted and built again.
@@ -63,6 +63,7 @@ public final class ReleasedPointCache {
     parts.put("format", FORMAT);
     parts.put("dbdevops", Optional.ofNullable(ReleasedPointCache.class.getPackage().getImplementationVersion()).orElse("dev"));
     parts.put("engine", shadow.dialect().name() + " " + engineVersion);
+    parts.put("liquibase", io.dbdevops.liquibase.LiquibaseRunner.version());
     parts.put("released", fingerprint);
     parts.put("schemas", String.join(",", settings.schemas()));
     parts.put("contexts", settings.updateOptions().contexts().orElse(""));

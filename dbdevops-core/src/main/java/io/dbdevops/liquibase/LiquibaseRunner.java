@@ -42,6 +42,11 @@ public final class LiquibaseRunner {
 
   private static final Pattern PARSE_LINE = Pattern.compile("line (\\d+)(?:,? column (\\d+))?", Pattern.CASE_INSENSITIVE);
 
+  /** The version of the Liquibase that runs the updates (the plugin's own, or the one a project pins). */
+  public static String version() {
+    return liquibase.util.LiquibaseUtil.getBuildVersion();
+  }
+
   /** Settings of one update: contexts, labels and changelog parameters. */
   public record UpdateOptions(Optional<String> contexts, Optional<String> labels, Map<String, String> parameters) {
     public static final UpdateOptions DEFAULT = new UpdateOptions(Optional.empty(), Optional.empty(), Map.of());

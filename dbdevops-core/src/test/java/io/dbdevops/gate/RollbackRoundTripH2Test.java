@@ -35,7 +35,7 @@ class RollbackRoundTripH2Test {
     List<ChangeSetInfo> all = new ChangelogReader().read(settings.changelog());
     List<ChangeSetInfo> pending = all.subList(released, all.size());
 
-    Gate.Staged staged = gate.verify(settings, released, true).staged();
+    Gate.Staged staged = gate.verify(settings, released, RoundTripScope.DEFAULT).staged();
     assertThat(staged.rollbackRoundTrip()).isPresent();
     LintContext context = LintContext.builder().dialect(Dialect.H2).pending(pending).released(staged.released())
         .result(staged.built().model()).pendingChanges(staged.pendingChanges()).changelog(settings.changelog().path())
@@ -84,7 +84,7 @@ class RollbackRoundTripH2Test {
     Fixtures.addChangeset(dir, "100-sql.xml", Fixtures.xmlChangeset("100-sql",
         "    <sql>ALTER TABLE orders ADD COLUMN coupon_code VARCHAR(20)</sql>"));
 
-    RollbackRoundTrip trip = gate.build(settings, released, true).rollbackRoundTrip().orElseThrow();
+    RollbackRoundTrip trip = gate.build(settings, released, RoundTripScope.DEFAULT).rollbackRoundTrip().orElseThrow();
 
     assertThat(trip.outcome()).isEqualTo(RollbackRoundTrip.Outcome.NOT_TESTABLE);
     assertThat(trip.changeSet().orElseThrow().id()).isEqualTo("100-sql");
@@ -101,7 +101,7 @@ class RollbackRoundTripH2Test {
     java.nio.file.Files.writeString(master, java.nio.file.Files.readString(master).replace("</databaseChangeLog>",
         "  <include file=\"changes/100-view.sql\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>"));
 
-    RollbackRoundTrip trip = gate.build(settings, released, true).rollbackRoundTrip().orElseThrow();
+    RollbackRoundTrip trip = gate.build(settings, released, RoundTripScope.DEFAULT).rollbackRoundTrip().orElseThrow();
 
     assertThat(trip.outcome()).isEqualTo(RollbackRoundTrip.Outcome.NOT_TESTABLE);
     assertThat(trip.changeSet().orElseThrow().id()).isEqualTo("100-view");
@@ -126,7 +126,7 @@ class RollbackRoundTripH2Test {
     addGoodChangesets(10);
     int all = new ChangelogReader().read(settings.changelog()).size();
 
-    Gate.Staged staged = gate.build(settings, 0, true);
+    Gate.Staged staged = gate.build(settings, 0, RoundTripScope.DEFAULT);
 
     RollbackRoundTrip trip = staged.rollbackRoundTrip().orElseThrow();
     assertThat(trip.outcome()).isEqualTo(RollbackRoundTrip.Outcome.PASSED);
@@ -198,7 +198,7 @@ class RollbackRoundTripH2Test {
     GateSettings settings = Fixtures.example(dir);
     int all = new ChangelogReader().read(settings.changelog()).size();
 
-    assertThat(gate.build(settings, all, true).rollbackRoundTrip()).isEmpty();
-    assertThat(gate.build(settings, 0, false).rollbackRoundTrip()).isEmpty();
+    assertThat(gate.build(settings, all, RoundTripScope.DEFAULT).rollbackRoundTrip()).isEmpty();
+    assertThat(gate.build(settings, 0, RoundTripScope.OFF).rollbackRoundTrip()).isEmpty();
   }
 }

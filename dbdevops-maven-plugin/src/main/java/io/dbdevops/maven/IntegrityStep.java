@@ -55,7 +55,7 @@ final class IntegrityStep {
       log.info("dbdevops: integrity: no " + name + " yet, all " + changesets.size() + " changesets are pending "
           + "(mvn dbdevops:mark-released marks them released)");
     } else if (result.passed()) {
-      log.info("dbdevops: integrity: " + result.released().size() + " changesets released, " + result.pending().size()
+      log.info("dbdevops: integrity: " + Plural.of(result.released().size(), "changeset") + " released, " + result.pending().size()
           + " pending (" + name + ")");
     }
     return result;
