@@ -196,7 +196,8 @@ public final class Gate {
       DeclaredNames declared) {
     cacheKey(settings, shadow, point).ifPresent(key -> {
       if (new ReleasedPointCache(settings.shadowCache().get()).write(key, shadow, released, declared)) {
-        listener.cacheNote("saved the released point (" + point.count() + " changesets) for the next build");
+        listener.cacheNote("saved the released point (" + point.count() + (point.count() == 1 ? " changeset" : " changesets")
+            + ") for the next build");
       }
     });
   }
