@@ -62,6 +62,55 @@ final class ChangelogGenerator {
     }
   }
 
+  /**
+   * Appends {@code changesets} pending changesets to the changelog {@link #write} made under {@code root}: new tables
+   * from number {@code firstTable} on, each a createTable (primary key, three columns) then a createIndex, in
+   * {@code db/changes/900-pending.xml}, included last from the master. Returns the number of new tables.
+   */
+  static int appendPending(Path root, int firstTable, int changesets) {
+    try {
+      StringBuilder xml = new StringBuilder(HEADER);
+      int tables = 0;
+      for (int k = 0; k < changesets; k++) {
+        String t = tableName(firstTable + k / 2);
+        if (k % 2 == 0) {
+          tables++;
+          xml.append(changeSet(t + "-1-create")).append("""
+                      <createTable tableName="%1$s" remarks="pending table %1$s">
+                          <column name="id" type="bigint" autoIncrement="true">
+                              <constraints primaryKey="true" primaryKeyName="pk_%1$s" nullable="false"/>
+                          </column>
+                          <column name="name" type="varchar(100)">
+                              <constraints nullable="false"/>
+                          </column>
+                          <column name="amount" type="decimal(12,2)"/>
+                          <column name="created_at" type="timestamp"/>
+                      </createTable>
+                  </changeSet>
+              """.formatted(t));
+        } else {
+          xml.append(changeSet(t + "-2-index")).append("""
+                      <createIndex tableName="%1$s" indexName="ix_%1$s_name">
+                          <column name="name"/>
+                      </createIndex>
+                  </changeSet>
+              """.formatted(t));
+        }
+      }
+      xml.append(FOOTER);
+      Files.writeString(root.resolve("db/changes/900-pending.xml"), xml, StandardCharsets.UTF_8);
+      Path master = root.resolve(MASTER);
+      String text = Files.readString(master, StandardCharsets.UTF_8);
+      int end = text.lastIndexOf(FOOTER);
+      Files.writeString(master, text.substring(0, end)
+          + "    <include file=\"changes/900-pending.xml\" relativeToChangelogFile=\"true\"/>\n" + FOOTER,
+          StandardCharsets.UTF_8);
+      return tables;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String tableName(int i) {
     return String.format("t%04d", i);
   }
