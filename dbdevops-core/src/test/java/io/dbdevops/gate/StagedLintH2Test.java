@@ -91,7 +91,9 @@ class StagedLintH2Test {
     // released for PostgreSQL: an extension only PostgreSQL runs; pending: a new column
     Fixtures.addChangeset(dir, "100-pg-extension.xml", """
         <?xml version="1.0" encoding="UTF-8"?>
-        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
           <changeSet id="100-pg-extension" author="test" dbms="postgresql">
             <sql>CREATE EXTENSION IF NOT EXISTS pg_trgm</sql>
           </changeSet>

@@ -7,6 +7,8 @@ import io.dbdevops.config.Dialect;
 import io.dbdevops.config.Secret;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.liquibase.ParsedChangelog;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
@@ -208,6 +210,14 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
    */
   protected Selection selection(GateSettings settings, Dialect shadow) {
     return new Selection(settings.updateOptions(), lintStep().configuredDialect().orElse(shadow));
+  }
+
+  /** At debug level, what the goal parsed: once per dialect the changesets were selected for. */
+  protected void logParses(ParsedChangelogs parses) {
+    for (ParsedChangelog parsed : parses.parsed()) {
+      getLog().debug("dbdevops: parsed " + parsed.source().path() + " once for " + parsed.selection().describe() + " in "
+          + parsed.parseTime().toMillis() + " ms");
+    }
   }
 
   /** The integrity step, naming the integrity file relative to the project. */

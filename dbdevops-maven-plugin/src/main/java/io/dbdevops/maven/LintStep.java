@@ -8,7 +8,7 @@ import io.dbdevops.gate.RollbackRoundTrip;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.liquibase.ChangeSetInfo;
-import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.ChangeSetSources;
 import io.dbdevops.lint.Finding;
@@ -79,11 +79,13 @@ final class LintStep {
    * for another one ({@code <lintDialect>}): the shadow's update selects by its own dbms, so the released point is
    * counted in its selection.
    */
-  static int releasedCount(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
+  static int releasedCount(IntegrityResult integrity, ParsedChangelogs parses, ChangelogSource changelog,
+      Selection selection, Dialect shadow) {
     if (integrity.pending().isEmpty() || selection.dbms() == shadow) {
       return releasedCount(integrity);
     }
-    return integrity.releasedPointIn(new ChangelogSelection().select(changelog, selection.on(shadow)));
+    // the shadow's own parse, the one its update runs
+    return integrity.releasedPointIn(parses.get(changelog, selection.on(shadow)).selected());
   }
 
   /**
