@@ -3,6 +3,7 @@ package io.dbdevops.gate;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
+import io.dbdevops.liquibase.AppliedChangeSet;
 import io.dbdevops.liquibase.LiquibaseRunner;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackFailure;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackResult;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -132,8 +134,10 @@ public final class Gate {
       UpdateResult update;
       int pendingCount;
       int windowCount;
+      Consumer<AppliedChangeSet> progress = progress(changelog.selected().size());
       if (firstCount > 0) {
-        UpdateResult first = liquibase.update(shadow.connection(), Update.of(changelog).upTo(firstCount));
+        UpdateResult first = liquibase.update(shadow.connection(),
+            Update.of(changelog).upTo(firstCount).onEach(progress));
         long r0 = System.nanoTime();
         SchemaModel atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
             scope.withDeclared(DeclaredNames.fromStatements(first.definitions())));
@@ -142,12 +146,12 @@ public final class Gate {
           releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
         }
         beforeWindow = atFirst;
-        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog));
+        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog).onEach(progress));
         update = first.then(rest);
         pendingCount = releasedCount > 0 ? rest.applied().size() : update.applied().size();
         windowCount = rest.applied().size();
       } else {
-        update = liquibase.update(shadow.connection(), Update.of(changelog));
+        update = liquibase.update(shadow.connection(), Update.of(changelog).onEach(progress));
         pendingCount = update.applied().size();
         windowCount = roundTrip.changesets(releasedCount, pendingCount);
       }
@@ -167,6 +171,17 @@ public final class Gate {
           : Optional.empty();
       return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
     }
+  }
+
+  /**
+   * Tells the listener of each changeset the build's update applies: how many of the {@code total} the shadow's
+   * update selects, since the first one began.
+   */
+  private Consumer<AppliedChangeSet> progress(int total) {
+    long start = System.nanoTime();
+    int[] applied = {0};
+    return changeSet -> listener.changesetApplied(new GateListener.Progress(++applied[0], total,
+        Duration.ofNanos(System.nanoTime() - start), changeSet));
   }
 
   /** Rolls the last {@code count} changesets back and applies them again, comparing each state. */

@@ -9,6 +9,7 @@ import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.gate.GateListener.Progress;
 import io.dbdevops.liquibase.ParseCounter;
 import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.ParsedChangelogs;
@@ -16,6 +17,7 @@ import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.state.StateWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -193,5 +195,26 @@ class GateH2Test {
       assertThat(counter.parses()).isEqualTo(1);
       assertThat(parses.parsed()).containsExactly(read);
     }
+  }
+
+  @Test
+  void theListenerHearsOfEachChangesetAppliedOfTheTotalAcrossTheReleasedPointAndTheRest() {
+    GateSettings settings = Fixtures.example(dir);
+    List<Progress> heard = new ArrayList<>();
+    GateListener listener = new GateListener() {
+      @Override
+      public void changesetApplied(Progress progress) {
+        heard.add(progress);
+      }
+    };
+
+    Gate.Staged staged = new Gate(ShadowProviders.load(), listener).build(settings, 3, RoundTripScope.ALL);
+
+    assertThat(staged.rollbackRoundTrip()).isPresent(); // its update again is not the build's progress
+    assertThat(heard).extracting(Progress::applied).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(heard).extracting(Progress::total).containsOnly(7);
+    assertThat(heard).extracting(p -> p.changeSet().id())
+        .isEqualTo(staged.built().update().applied().stream().map(a -> a.id()).toList());
+    assertThat(heard).extracting(Progress::elapsed).isSorted();
   }
 }

@@ -41,7 +41,7 @@ public class LintMojo extends AbstractDbDevOpsMojo {
     Selection selection = selection(settings, shadowDialect);
     ParsedChangelogs parses = new ParsedChangelogs();
     IntegrityResult integrity = integrityStep().run(parses.get(settings.changelog(), selection));
-    Gate.Staged staged = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()), parses)
+    Gate.Staged staged = new Gate(ShadowProviders.load(), consoleListener(), parses)
         .build(settings, LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect));
     logParses(parses);
     LintReport report = lint.lint(staged, integrity.pending(), settings.changelog());

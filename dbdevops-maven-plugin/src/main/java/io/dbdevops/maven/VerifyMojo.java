@@ -48,7 +48,7 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     // lint: the same shadow also snapshots the released point, then lint judges the pending part
     LintStep lint = lintStep();
     lint.deleteFiles();
-    Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()), parses);
+    Gate gate = new Gate(ShadowProviders.load(), consoleListener(), parses);
     // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending;
     // with nothing released, only the last few)
     RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
