@@ -7,7 +7,7 @@ def prod = runs[0]
 def all = runs[1]
 
 // 1. contexts=prod: only 001 is selected; the test-data changeset is neither counted nor linted
-assert prod.contains('dbdevops: integrity: no src/main/db/dbdevops.sum yet, all 1 changesets are pending')
+assert prod.contains('dbdevops: integrity: no src/main/db/dbdevops.sum yet, its 1 changeset is pending')
 assert !prod.contains('DBD104')
 assert !prod.contains('002-test-customers')
 assert prod.contains('BUILD SUCCESS')
