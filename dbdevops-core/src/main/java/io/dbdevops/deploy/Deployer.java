@@ -13,6 +13,8 @@ import io.dbdevops.env.Grant;
 import io.dbdevops.env.LiveTarget;
 import io.dbdevops.liquibase.AppliedChangeSet;
 import io.dbdevops.liquibase.LiquibaseRunner;
+import io.dbdevops.liquibase.LiquibaseRunner.Update;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
@@ -53,13 +55,15 @@ public final class Deployer {
         DeployLock lock = DeployLock.acquire(connection, target.description())) {
       // Under the deploy lock a second deploy waits for this one to finish, then finds nothing left to apply; inside,
       // Liquibase's DATABASECHANGELOGLOCK guards the update as usual.
-      DriftDetector.Checked checked = drift.checkForDeploy(target, settings);
+      // one parse of the changelog for the environment's database: the drift check's selection and shadow, the deploy
+      ParsedChangelogs parses = new ParsedChangelogs();
+      DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses);
       DriftReport before = checked.report();
       if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
       }
-      List<AppliedChangeSet> applied =
-          liquibase.deploy(connection, target.description(), settings.changelog(), env.updateOptions(), progress).applied();
+      List<AppliedChangeSet> applied = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
+          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress)).applied();
       return validate(target, before, checked, applied, t0);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);

@@ -8,9 +8,11 @@ import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.env.Environment;
 import io.dbdevops.env.Grant;
 import io.dbdevops.env.LiveTarget;
-import io.dbdevops.liquibase.ChangelogSelection;
 import io.dbdevops.liquibase.ChangelogSelection.ChangeSetRef;
 import io.dbdevops.liquibase.LiquibaseRunner;
+import io.dbdevops.liquibase.LiquibaseRunner.Update;
+import io.dbdevops.liquibase.ParsedChangelog;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Drift of a live environment: reads its DATABASECHANGELOG (SELECT only, on a read-only session), applies exactly
@@ -85,22 +88,19 @@ public final class DriftDetector {
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
-    return check(target, settings, false);
+    return checked(target, settings, false, new ParsedChangelogs()).report();
   }
 
   /**
-   * @param forDeploy a database without DATABASECHANGELOG is a fresh one (nothing applied) instead of an error, and
-   *     the pending changesets are applied to the shadow too, for the post-deploy validation
+   * The check before a deploy: a database without DATABASECHANGELOG is a fresh one (nothing applied) instead of an
+   * error, and the pending changesets are applied to the shadow too, for the post-deploy validation. The changelog is
+   * taken from {@code parses} (parsed once for the environment's dialect), so the deploy reuses that parse.
    */
-  public Checked checkForDeploy(LiveTarget target, Settings settings) {
-    return checked(target, settings, true);
+  public Checked checkForDeploy(LiveTarget target, Settings settings, ParsedChangelogs parses) {
+    return checked(target, settings, true, parses);
   }
 
-  private DriftReport check(LiveTarget target, Settings settings, boolean forDeploy) {
-    return checked(target, settings, forDeploy).report();
-  }
-
-  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy) {
+  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy, ParsedChangelogs parses) {
     long t0 = System.nanoTime();
     Environment env = target.environment();
     String where = target.description();
@@ -111,8 +111,10 @@ public final class DriftDetector {
       Optional<ExpectedStateCache> cache = forDeploy ? Optional.empty()
           : settings.cacheDirectory().map(ExpectedStateCache::new);
       Optional<String> changelogKey = cache.map(c -> c.changelogKey(settings.changelog(), env, dialect));
+      // parsed once, when first needed (a reused selection and expected state need no parse)
+      Supplier<ParsedChangelog> changelog = () -> parses.get(settings.changelog(), env.updateOptions(), dialect);
       List<ChangeSetRef> selected = cache.flatMap(c -> c.readSelection(changelogKey.get())).orElseGet(() -> {
-        List<ChangeSetRef> parsed = new ChangelogSelection().select(settings.changelog(), env.updateOptions(), dialect);
+        List<ChangeSetRef> parsed = changelog.get().selected();
         cache.ifPresent(c -> c.writeSelection(changelogKey.get(), parsed));
         return parsed;
       });
@@ -141,15 +143,15 @@ public final class DriftDetector {
           expected = SchemaModel.EMPTY;
           declared = DeclaredNames.fromStatements(List.of());
           if (applied.count() > 0) {
-            declared = DeclaredNames.fromStatements(liquibase.update(shadow.connection(), settings.changelog(),
-                env.updateOptions(), applied.count()).definitions());
+            declared = DeclaredNames.fromStatements(liquibase.update(shadow.connection(),
+                Update.of(changelog.get()).upTo(applied.count())).definitions());
             expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
             applied.checkShadow(History.require(shadow.connection(), shadowDescription));
           }
           afterPending = expected;
           if (forDeploy && !applied.pending().isEmpty()) {
             declared = declared.plus(DeclaredNames.fromStatements(
-                liquibase.update(shadow.connection(), settings.changelog(), env.updateOptions()).definitions()));
+                liquibase.update(shadow.connection(), Update.of(changelog.get())).definitions()));
             afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
           }
         }

@@ -3,11 +3,14 @@ package io.dbdevops.gate;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
-import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.AppliedChangeSet;
 import io.dbdevops.liquibase.LiquibaseRunner;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackFailure;
 import io.dbdevops.liquibase.LiquibaseRunner.RollbackResult;
+import io.dbdevops.liquibase.LiquibaseRunner.Update;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateResult;
+import io.dbdevops.liquibase.ParsedChangelog;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
@@ -21,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The hybrid gate: changelog → shadow database → snapshot → diff against the committed state. Also the two
@@ -32,16 +37,33 @@ public final class Gate {
   private final LiquibaseRunner liquibase;
   private final Snapshotter snapshotter;
   private final GateListener listener;
+  /** The parses a build uses: the build's own (shared with its integrity check), or a fresh one per build. */
+  private final Supplier<ParsedChangelogs> parses;
 
+  /** A gate whose every build parses the changelog once, for itself. */
   public Gate(ShadowProviders shadows, GateListener listener) {
     this(shadows, new LiquibaseRunner(), new SchemaCrawlerSnapshotter(), listener);
   }
 
+  /**
+   * A gate for one build (a Maven goal's execution): it takes the changelog from {@code parses}, parsed once for the
+   * shadow's dialect and shared with whatever else the build read from them (integrity, lint).
+   */
+  public Gate(ShadowProviders shadows, GateListener listener, ParsedChangelogs parses) {
+    this(shadows, new LiquibaseRunner(), new SchemaCrawlerSnapshotter(), listener, () -> parses);
+  }
+
   public Gate(ShadowProviders shadows, LiquibaseRunner liquibase, Snapshotter snapshotter, GateListener listener) {
+    this(shadows, liquibase, snapshotter, listener, ParsedChangelogs::new);
+  }
+
+  private Gate(ShadowProviders shadows, LiquibaseRunner liquibase, Snapshotter snapshotter, GateListener listener,
+      Supplier<ParsedChangelogs> parses) {
     this.shadows = shadows;
     this.liquibase = liquibase;
     this.snapshotter = snapshotter;
     this.listener = listener;
+    this.parses = Objects.requireNonNull(parses, "parses");
   }
 
   /** The model the changelog produces, with how it was made. */
@@ -112,17 +134,21 @@ public final class Gate {
     int releasedCount = point.count();
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
+      // one parse for every update of this build: what the shadow's database selects
+      ParsedChangelog changelog = parses.get().get(settings.changelog(), settings.updateOptions(), shadow.dialect());
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())
           : new SnapshotScope(settings.schemas());
       SchemaModel released = SchemaModel.EMPTY;
       Duration releasedSnapshot = Duration.ZERO;
       // with nothing released and a window, the changesets before the window are applied and snapshot first
-      int windowStart = roundTrip.windowed(releasedCount) ? windowStart(settings, shadow, roundTrip) : 0;
+      int windowStart = roundTrip.windowed(releasedCount)
+          ? Math.max(0, changelog.selected().size() - roundTrip.unreleasedWindow()) : 0;
       int firstCount = releasedCount > 0 ? releasedCount : windowStart;
       SchemaModel beforeWindow = SchemaModel.EMPTY;
       UpdateResult update;
       int pendingCount;
       int windowCount;
+      Consumer<AppliedChangeSet> progress = progress(changelog.selected().size());
       DeclaredNames firstDeclared = DeclaredNames.fromStatements(List.of());
       int restored = 0;
       if (firstCount > 0) {
@@ -135,12 +161,12 @@ public final class Gate {
           firstDeclared = image.get().declared();
           restored = releasedCount;
         } else {
-          first = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions(), firstCount);
+          first = liquibase.update(shadow.connection(), Update.of(changelog).upTo(firstCount).onEach(progress));
           firstDeclared = DeclaredNames.fromStatements(first.definitions());
           long r0 = System.nanoTime();
           atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));
-          releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
           if (releasedCount > 0) {
+            releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
             save(settings, shadow, point, atFirst, firstDeclared);
           }
         }
@@ -148,12 +174,12 @@ public final class Gate {
           released = atFirst;
         }
         beforeWindow = atFirst;
-        UpdateResult rest = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog).onEach(progress));
         update = first.then(rest);
         pendingCount = releasedCount > 0 ? rest.applied().size() : update.applied().size();
         windowCount = rest.applied().size();
       } else {
-        update = liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+        update = liquibase.update(shadow.connection(), Update.of(changelog).onEach(progress));
         pendingCount = update.applied().size();
         windowCount = roundTrip.changesets(releasedCount, pendingCount);
       }
@@ -169,7 +195,7 @@ public final class Gate {
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
           : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
       Optional<RollbackRoundTrip> trip = rollBack > 0
-          ? Optional.of(roundTrip(settings, shadow, scope, rollBack, beforeWindow, model).covering(rollBack, pendingCount))
+          ? Optional.of(roundTrip(changelog, shadow, scope, rollBack, beforeWindow, model).covering(rollBack, pendingCount))
           : Optional.empty();
       return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
     }
@@ -216,20 +242,20 @@ public final class Gate {
   }
 
   /**
-   * With nothing released, how many changesets to apply before the round trip's window: those the update will run
-   * (read without a database, with the update's contexts, labels and the shadow's database), less the window.
+   * Tells the listener of each changeset the build's update applies: how many of the {@code total} the shadow's
+   * update selects, since the first one began.
    */
-  private static int windowStart(GateSettings settings, ShadowDatabase shadow, RoundTripScope roundTrip) {
-    int selected = new ChangelogSelection().select(settings.changelog(), settings.updateOptions(), shadow.dialect())
-        .size();
-    return Math.max(0, selected - roundTrip.unreleasedWindow());
+  private Consumer<AppliedChangeSet> progress(int total) {
+    long start = System.nanoTime();
+    int[] applied = {0};
+    return changeSet -> listener.changesetApplied(new GateListener.Progress(++applied[0], total,
+        Duration.ofNanos(System.nanoTime() - start), changeSet));
   }
 
   /** Rolls the last {@code count} changesets back and applies them again, comparing each state. */
-  private RollbackRoundTrip roundTrip(GateSettings settings, ShadowDatabase shadow, SnapshotScope scope,
+  private RollbackRoundTrip roundTrip(ParsedChangelog changelog, ShadowDatabase shadow, SnapshotScope scope,
       int count, SchemaModel released, SchemaModel result) {
-    RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), settings.changelog(), settings.updateOptions(),
-        count);
+    RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), changelog, count);
     if (rollback.failure().isPresent()) {
       RollbackFailure failure = rollback.failure().get();
       return failure.irreversible() ? RollbackRoundTrip.notTestable(failure.changeSet(), failure.message())
@@ -239,7 +265,7 @@ public final class Gate {
     List<SchemaChange> afterRollback = SchemaDiff.between(released,
         snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope));
     try {
-      liquibase.update(shadow.connection(), settings.changelog(), settings.updateOptions());
+      liquibase.update(shadow.connection(), Update.of(changelog));
     } catch (InvalidChangeException e) {
       return RollbackRoundTrip.failed(Optional.empty(), "the update after the rollback fails: " + e.getMessage(),
           afterRollback);

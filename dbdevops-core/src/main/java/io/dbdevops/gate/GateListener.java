@@ -1,6 +1,8 @@
 package io.dbdevops.gate;
 
+import io.dbdevops.liquibase.AppliedChangeSet;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateResult;
+import java.time.Duration;
 
 /** Progress callbacks, so the plugin prints its own concise lines; the core never logs. */
 public interface GateListener {
@@ -9,6 +11,13 @@ public interface GateListener {
   };
 
   default void shadowOpened(String description) {
+  }
+
+  /**
+   * Each changeset the build's update applies to the shadow, as soon as it ran (the released point's and the rest's,
+   * not the rollback round trip's); a console shows a line now and then ({@link ProgressThrottle}) or one for each.
+   */
+  default void changesetApplied(Progress progress) {
   }
 
   default void applied(UpdateResult result) {
@@ -23,5 +32,12 @@ public interface GateListener {
 
   /** What the released-point cache did or could not do (saved an image, threw a damaged one away). */
   default void cacheNote(String note) {
+  }
+
+  /**
+   * {@code applied} of the {@code total} changesets the shadow's update selects have run, {@code elapsed} since the
+   * first began; {@code changeSet} is the one that just ran.
+   */
+  record Progress(int applied, int total, Duration elapsed, AppliedChangeSet changeSet) {
   }
 }

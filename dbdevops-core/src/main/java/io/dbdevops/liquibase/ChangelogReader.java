@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import liquibase.ChecksumVersion;
 import liquibase.Scope;
@@ -29,7 +28,6 @@ import liquibase.change.core.CreateViewChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.database.Database;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -42,9 +40,10 @@ import liquibase.ui.LoggerUIService;
  *
  * <p>{@link #read(ChangelogSource, Selection)} returns the changesets an update with those contexts and labels runs on
  * that database, selected by Liquibase's own filters (context, label, dbms, ignore), with the changelog parameters
- * that update has: what the integrity check and lint work on. {@link #read(ChangelogSource)} returns every changeset
- * as written. Changelog parameters matter (they are part of the checksum), so pass the ones the update uses. XML files
- * are checked for well-formedness, not against Liquibase's XSD: the update ({@link LiquibaseRunner}) does that.
+ * that update has: what the integrity check and lint work on. It is {@link ParsedChangelog#changeSets()} of one
+ * {@link ParsedChangelog}, the parse a build shares with its updates. {@link #read(ChangelogSource)} returns every
+ * changeset as written, parsed without a database. Changelog parameters matter (they are part of the checksum), so
+ * pass the ones the update uses. XML is checked against Liquibase's XSD, as its update does ({@link XmlValidation}).
  *
  * <p>Each changeset carries two paths: {@link ChangeSetInfo#file()}, its identity as Liquibase records it (the
  * {@code logicalFilePath} when one is set), and {@link ChangeSetInfo#physicalFile()}, the file it is written in, where
@@ -67,21 +66,25 @@ public final class ChangelogReader {
       ChangeLogParameters changeLogParameters = new ChangeLogParameters();
       parameters.forEach(changeLogParameters::set);
       return changeLogParameters;
-    }, changeSet -> true, Optional.empty());
+    });
   }
 
-  /** The changesets the selection's update runs on its database, in execution order. */
+  /**
+   * The changesets the selection's update runs on its database, in execution order: one parse; a build that also
+   * runs the update parses once with {@link ParsedChangelog} (or {@link ParsedChangelogs}) and takes its
+   * {@link ParsedChangelog#changeSets()}.
+   */
   public List<ChangeSetInfo> read(ChangelogSource changelog, Selection selection) {
-    Filters filters = Filters.of(selection);
-    return read(changelog, filters::parameters, filters::accepts, Optional.of(filters.database()));
+    return ParsedChangelog.parse(changelog, selection).changeSets();
   }
 
-  private List<ChangeSetInfo> read(ChangelogSource changelog, Supplier<ChangeLogParameters> parameters,
-      Predicate<ChangeSet> selected, Optional<Database> database) {
+  /** Every changeset, parsed without a database (nothing is selected for one). */
+  private List<ChangeSetInfo> read(ChangelogSource changelog, Supplier<ChangeLogParameters> parameters) {
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
+    XmlValidation.configure();
     List<ChangeSetInfo> result = new ArrayList<>();
     try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
       Map<String, Object> scope = new HashMap<>();
@@ -89,22 +92,15 @@ public final class ChangelogReader {
       scope.put(Scope.Attr.ui.name(), new LoggerUIService());
       scope.put("liquibase.analytics.enabled", false);
       scope.put("liquibase.showBanner", false);
-      // well-formedness is still checked; the XSD check (6x slower on 2,000 changesets) is left to the update
-      scope.put("liquibase.validateXmlChangelogFiles", false);
-      // the checksum leaves out changes of another dbms (checksum version 9): it is the selected database's
-      database.ifPresent(db -> scope.put(Scope.Attr.database.name(), db));
       Scope.child(scope, () -> {
         ChangeLogParameters changeLogParameters = parameters.get();
         ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(changelog.path(), accessor);
         DatabaseChangeLog log = parser.parse(changelog.path(), changeLogParameters, accessor);
         Lines lines = new Lines(changelog.root());
         for (ChangeSet changeSet : log.getChangeSets()) {
-          // every parsed changeset takes its line, selected or not, so a reused id finds its own start
           int line = lines.lineOf(physicalFile(changeSet), changeSet.getId(), changeSet.getAuthor(),
               changeSet.getDbmsOriginalString());
-          if (selected.test(changeSet)) {
-            result.add(info(changeSet, line, changelog.root()));
-          }
+          result.add(info(changeSet, changeSet.getStoredFilePath(), line, changelog.root()));
         }
       });
     } catch (InvalidChangeException | SetupException e) {
@@ -123,14 +119,15 @@ public final class ChangelogReader {
     return changeSet.getFilePath();
   }
 
-  private static ChangeSetInfo info(ChangeSet changeSet, int line, Path root) {
+  /** {@code file}: the changeset's identity as Liquibase records it (its stored file path, as parsed). */
+  static ChangeSetInfo info(ChangeSet changeSet, String file, int line, Path root) {
     String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
     boolean hasRollback = changeSet.getRollback() != null && !changeSet.getRollback().getChanges().isEmpty();
     List<ChangeInfo> changes = new ArrayList<>();
     for (Change change : changeSet.getChanges()) {
       changes.add(change(change, changeSet, root));
     }
-    return new ChangeSetInfo(changeSet.getStoredFilePath(), changeSet.getId(), changeSet.getAuthor(), checksum, line,
+    return new ChangeSetInfo(file, changeSet.getId(), changeSet.getAuthor(), checksum, line,
         changeSet.isRunInTransaction(), hasRollback, Optional.ofNullable(blankToNull(changeSet.getComments())), changes,
         changeSet.getValidCheckSums().stream().map(Object::toString).sorted().toList(), physicalFile(changeSet));
   }
@@ -230,7 +227,7 @@ public final class ChangelogReader {
   }
 
   /** Finds the line each changeset starts at, per file, in the order the changesets appear. */
-  private static final class Lines {
+  static final class Lines {
     private final Path root;
     private final Map<String, List<ChangesetLines.Start>> starts = new LinkedHashMap<>();
 

@@ -5,7 +5,6 @@ import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import java.util.List;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
-import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.filter.ChangeSetFilter;
 import liquibase.changelog.filter.ContextChangeSetFilter;
@@ -24,7 +23,7 @@ final class Filters {
 
   private final Database database;
   private final List<ChangeSetFilter> filters;
-  private final ChangeLogParameters parameters;
+  private final ParsedParameters parameters;
 
   private Filters(UpdateOptions options, Database database) {
     this.database = database;
@@ -32,7 +31,7 @@ final class Filters {
     LabelExpression labels = new LabelExpression(options.labels().orElse(null));
     this.filters = List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),
         new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
-    this.parameters = new ChangeLogParameters(database);
+    this.parameters = new ParsedParameters(database);
     this.parameters.setContexts(contexts);
     this.parameters.setLabels(labels);
     options.parameters().forEach(this.parameters::set);
@@ -43,7 +42,7 @@ final class Filters {
   }
 
   /** The changelog parameters an update with these options has on this database. */
-  ChangeLogParameters parameters() {
+  ParsedParameters parameters() {
     return parameters;
   }
 

@@ -3,18 +3,23 @@ package io.dbdevops.liquibase;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Dialect;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -23,6 +28,7 @@ import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateCountCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
@@ -37,6 +43,10 @@ import liquibase.ui.LoggerUIService;
  * Applies a changelog to a database through Liquibase's command API, quietly: Liquibase's own console output goes
  * to java.util.logging (kept at WARNING), and the caller gets the applied changesets back to print its own lines.
  * Failures become an {@link InvalidChangeException} naming the changelog file and line, or the failing changeset.
+ *
+ * <p>Every command runs from a {@link ParsedChangelog}: Liquibase's command API takes the parsed
+ * {@code DatabaseChangeLog} ({@code DatabaseChangelogCommandStep.CHANGELOG_ARG}) instead of parsing the file again, so
+ * a build's update-count, update, rollback-count and the update after it share the parse its integrity check read.
  */
 public final class LiquibaseRunner {
 
@@ -90,27 +100,86 @@ public final class LiquibaseRunner {
     }
   }
 
+  /** The database an update is on, as messages name it, unless told otherwise. */
+  public static final String SHADOW = "the shadow database";
+
+  /**
+   * One update of a database from a parsed changelog, with its contexts, labels and parameters.
+   *
+   * @param count at most this many of the changesets not yet applied, in changelog order (Liquibase's update-count);
+   *     {@code 0}: all of them. Running it again applies the next ones: how the gate snapshots the released point
+   * @param where the database as a failing changeset's message names it ({@link #SHADOW}, an environment)
+   * @param progress hears of each changeset as soon as it ran
+   */
+  public record Update(ParsedChangelog changelog, int count, String where, Consumer<AppliedChangeSet> progress) {
+    public Update {
+      Objects.requireNonNull(changelog, "changelog");
+      Objects.requireNonNull(where, "where");
+      Objects.requireNonNull(progress, "progress");
+      if (count < 0) {
+        throw new IllegalArgumentException("count " + count + " is negative");
+      }
+    }
+
+    /** Every changeset not yet applied, on the shadow, with no one listening. */
+    public static Update of(ParsedChangelog changelog) {
+      return new Update(changelog, 0, SHADOW, applied -> { });
+    }
+
+    /** At most {@code count} changesets ({@code 0}: all). */
+    public Update upTo(int count) {
+      return new Update(changelog, count, where, progress);
+    }
+
+    /** On the database {@code where} names, for messages. */
+    public Update on(String where) {
+      return new Update(changelog, count, where, progress);
+    }
+
+    /** Telling {@code progress} of each changeset as it finishes. */
+    public Update onEach(Consumer<AppliedChangeSet> progress) {
+      return new Update(changelog, count, where, progress);
+    }
+  }
+
+  /**
+   * Parses the changelog for the connection's database and applies every changeset not yet applied: one parse, one
+   * update. A build that parses once for several steps uses {@link #update(Connection, Update)}.
+   */
   public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options) {
-    return update(connection, changelog, options, 0);
+    Dialect dialect;
+    try {
+      dialect = Dialect.of(connection);
+    } catch (SQLException e) {
+      throw new SetupException("cannot read the database product of " + SHADOW + ": " + e.getMessage(), e);
+    }
+    return update(connection, Update.of(ParsedChangelog.parse(changelog, new Selection(options, dialect))));
   }
 
   /**
-   * Applies at most {@code count} of the changesets not yet applied, in changelog order (Liquibase's update-count);
-   * {@code 0} applies them all. Calling it again applies the next ones: how the gate snapshots the released point.
+   * Applies the changesets not yet applied (all, or at most {@link Update#count()}), without parsing the changelog
+   * again. On a live database Liquibase's own DATABASECHANGELOGLOCK serialises concurrent callers (another JVM too): a
+   * second deploy waits (polling every second, up to Liquibase's changelogLockWaitTimeInMinutes), then finds nothing
+   * left to apply, so every changeset is applied exactly once. A failing changeset is reported as failing on
+   * {@link Update#where()}.
    */
-  public UpdateResult update(Connection connection, ChangelogSource changelog, UpdateOptions options, int count) {
-    return update(connection, "the shadow database", changelog, options, count, applied -> { });
-  }
-
-  /**
-   * Applies the pending changesets to a live database; {@code progress} hears of each one as soon as it ran.
-   * Liquibase's own DATABASECHANGELOGLOCK serialises concurrent callers (another JVM too): a second deploy waits
-   * (polling every second, up to Liquibase's changelogLockWaitTimeInMinutes), then finds nothing left to apply, so every
-   * changeset is applied exactly once. A failing changeset is reported as failing on {@code where}.
-   */
-  public UpdateResult deploy(Connection connection, String where, ChangelogSource changelog, UpdateOptions options,
-      java.util.function.Consumer<AppliedChangeSet> progress) {
-    return update(connection, where, changelog, options, 0, progress);
+  public UpdateResult update(Connection connection, Update update) {
+    Recorder recorder = new Recorder(update.progress(), update.where());
+    DefinitionRecorder definitions = new DefinitionRecorder();
+    long start = System.nanoTime();
+    try {
+      CommandScope command = update.count() > 0
+          ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG,
+              update.count())
+          : new CommandScope(UpdateCommandStep.COMMAND_NAME);
+      command.addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
+      execute(connection, update.changelog(), command, recorder, definitions);
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      throw translate(e, update.changelog().source(), recorder);
+    }
+    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions);
   }
 
   /**
@@ -128,43 +197,25 @@ public final class LiquibaseRunner {
   }
 
   /**
-   * Rolls back the last {@code count} applied changesets (Liquibase's rollback-count), quietly as {@link #update}.
-   * A changeset that cannot be rolled back, or whose rollback fails, ends the rollback and is returned as the
-   * result's failure rather than thrown; a changelog that cannot be read still throws {@link InvalidChangeException}.
+   * Rolls back the last {@code count} applied changesets (Liquibase's rollback-count), quietly as {@link #update}, from
+   * the parsed changelog. A changeset that cannot be rolled back, or whose rollback fails, ends the rollback and is
+   * returned as the result's failure rather than thrown; a changelog that cannot be read still throws
+   * {@link InvalidChangeException}.
    */
-  public RollbackResult rollbackCount(Connection connection, ChangelogSource changelog, UpdateOptions options, int count) {
+  public RollbackResult rollbackCount(Connection connection, ParsedChangelog changelog, int count) {
     if (count <= 0) {
       throw new IllegalArgumentException("count " + count + " is not positive");
     }
-    if (!Files.isRegularFile(changelog.file())) {
-      throw new SetupException("changelog not found: " + changelog.file());
-    }
-    Quiet.apply();
-    Recorder recorder = new Recorder(applied -> { }, "the shadow database");
+    Recorder recorder = new Recorder(applied -> { }, SHADOW);
     long start = System.nanoTime();
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
-      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = quietScope(accessor);
-      Scope.child(scope, () -> {
-        CommandScope command = new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
-            .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
-            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
-            .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
-        options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
-        options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
-        if (!options.parameters().isEmpty()) {
-          liquibase.changelog.ChangeLogParameters parameters = new liquibase.changelog.ChangeLogParameters(database);
-          options.parameters().forEach(parameters::set);
-          command.addArgumentValue(liquibase.command.core.helpers.DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
-        }
-        command.execute();
-      });
+    try {
+      execute(connection, changelog, new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+          .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count), recorder, null);
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
       if (recorder.rollbackFailed == null) {
-        throw translate(e, changelog, recorder);
+        throw translate(e, changelog.source(), recorder);
       }
       ChangeSet cs = recorder.rollbackFailed;
       Exception cause = recorder.rollbackFailure != null ? recorder.rollbackFailure : e;
@@ -178,6 +229,70 @@ public final class LiquibaseRunner {
           databaseMessage(cause))), Duration.ofNanos(System.nanoTime() - start));
     }
     return new RollbackResult(recorder.rolledBack, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Runs one command on the connection's database, quietly: with the parsed changelog when it fits that database
+   * ({@link ParsedChangelog#reusableOn}), else, as Liquibase does by itself, parsing the file again for it.
+   */
+  private static void execute(Connection connection, ParsedChangelog parsed, CommandScope command, Recorder recorder,
+      DefinitionRecorder definitions) throws Exception {
+    ChangelogSource changelog = parsed.source();
+    if (!Files.isRegularFile(changelog.file())) {
+      throw new SetupException("changelog not found: " + changelog.file());
+    }
+    Quiet.apply();
+    UpdateOptions options = parsed.selection().options();
+    Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+        .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
+    options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
+    options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
+    Optional<DatabaseChangeLog> reusable = parsed.reusableOn(database);
+    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+      Map<String, Object> scope = quietScope(accessor);
+      if (reusable.isEmpty()) {
+        if (!options.parameters().isEmpty()) {
+          ChangeLogParameters parameters = new ChangeLogParameters(database);
+          options.parameters().forEach(parameters::set);
+          command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
+        }
+        run(definitions, scope, command);
+        return;
+      }
+      // one run at a time on a parse: the run leaves its checksums and stored values in the changesets
+      synchronized (parsed) {
+        DatabaseChangeLog changeLog = reusable.get();
+        forgetEarlierRun(changeLog);
+        command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changeLog)
+            .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parsed.parameters());
+        try (ParsedParameters.Binding connected = parsed.parameters().bind(database)) {
+          run(definitions, scope, command);
+        }
+      }
+    }
+  }
+
+  private static void run(DefinitionRecorder definitions, Map<String, Object> scope, CommandScope command)
+      throws Exception {
+    if (definitions == null) {
+      Scope.child(scope, () -> command.execute());
+    } else {
+      Scope.child(definitions, scope, () -> command.execute());
+    }
+  }
+
+  /**
+   * What a fresh parse would not hold: the checksums computed against the database of an earlier run (Liquibase
+   * computes them again, against this one) and the changesets an earlier run skipped (its update summary's).
+   */
+  private static void forgetEarlierRun(DatabaseChangeLog changeLog) {
+    changeLog.clearCheckSums();
+    changeLog.getSkippedChangeSets().clear();
+    changeLog.getSkippedBecauseOfPreconditionsChangeSets().clear();
+    changeLog.getSkippedBecauseOfOsMismatchChangeSets().clear();
+    changeLog.getSkippedBecauseOfLicenseChangeSets().clear();
   }
 
   /** True when a message anywhere in the exception chain contains one of the phrases. */
@@ -202,46 +317,6 @@ public final class LiquibaseRunner {
     scope.put("liquibase.analytics.enabled", false);
     scope.put("liquibase.changelogLockPollRate", 1);
     return scope;
-  }
-
-  private UpdateResult update(Connection connection, String where, ChangelogSource changelog, UpdateOptions options,
-      int count, java.util.function.Consumer<AppliedChangeSet> progress) {
-    if (count < 0) {
-      throw new IllegalArgumentException("count " + count + " is negative");
-    }
-    if (!Files.isRegularFile(changelog.file())) {
-      throw new SetupException("changelog not found: " + changelog.file());
-    }
-    Quiet.apply();
-    Recorder recorder = new Recorder(progress, where);
-    DefinitionRecorder definitions = new DefinitionRecorder();
-    long start = System.nanoTime();
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
-      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      Map<String, Object> scope = quietScope(accessor);
-      Scope.child(definitions, scope, () -> {
-        CommandScope command = (count > 0
-            ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG, count)
-            : new CommandScope(UpdateCommandStep.COMMAND_NAME))
-            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
-            .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder)
-            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
-        options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
-        options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
-        if (!options.parameters().isEmpty()) {
-          liquibase.changelog.ChangeLogParameters parameters = new liquibase.changelog.ChangeLogParameters(database);
-          options.parameters().forEach(parameters::set);
-          command.addArgumentValue(liquibase.command.core.helpers.DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
-        }
-        command.execute();
-      });
-    } catch (InvalidChangeException | SetupException e) {
-      throw e;
-    } catch (Exception e) {
-      throw translate(e, changelog, recorder);
-    }
-    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions);
   }
 
   /** A parse failure as dbdevops' own exception, naming file and line (also used by {@link ChangelogReader}). */
@@ -372,7 +447,7 @@ public final class LiquibaseRunner {
   /** Records what ran, how long each took, and which changeset failed. */
   private static final class Recorder extends AbstractChangeExecListener {
     private final List<AppliedChangeSet> applied = new ArrayList<>();
-    private final java.util.function.Consumer<AppliedChangeSet> progress;
+    private final Consumer<AppliedChangeSet> progress;
     private long started;
     private ChangeSet failed;
     private Exception failure;
@@ -382,7 +457,7 @@ public final class LiquibaseRunner {
 
     private final String where;
 
-    Recorder(java.util.function.Consumer<AppliedChangeSet> progress, String where) {
+    Recorder(Consumer<AppliedChangeSet> progress, String where) {
       this.progress = progress;
       this.where = where;
     }

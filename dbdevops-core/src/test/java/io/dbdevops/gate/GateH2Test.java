@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.gate.GateListener.Progress;
+import io.dbdevops.liquibase.ParseCounter;
+import io.dbdevops.liquibase.ParsedChangelog;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.state.StateWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -166,5 +172,49 @@ class GateH2Test {
     Files.writeString(dir.resolve("schema/tables/orders.yaml"), "table: orders\ncolumns: nope\n");
     assertThatThrownBy(() -> gate.verify(settings)).isInstanceOf(InvalidChangeException.class)
         .hasMessageContaining("tables/orders.yaml").hasMessageContaining("columns");
+  }
+
+  @Test
+  void aBuildParsesTheChangelogOnceForIntegrityEveryUpdateAndTheRollbackRoundTrip() {
+    GateSettings settings = Fixtures.example(dir);
+    Fixtures.addChangeset(dir, "100-coupon.xml", Fixtures.xmlChangeset("100-coupon", """
+            <addColumn tableName="orders"><column name="coupon_code" type="varchar(20)"/></addColumn>
+            <rollback><dropColumn tableName="orders" columnName="coupon_code"/></rollback>"""));
+    try (ParseCounter counter = ParseCounter.start()) {
+      ParsedChangelogs parses = new ParsedChangelogs();
+      // what the verify goal's integrity step reads: the released changesets and the pending one
+      ParsedChangelog read = parses.get(settings.changelog(), settings.updateOptions(), Dialect.H2);
+      int released = read.changeSets().size() - 1;
+
+      // update-count at the released point, update, rollback-count and update of the pending one
+      Gate.Staged staged = new Gate(ShadowProviders.load(), GateListener.SILENT, parses)
+          .verify(settings, released, RoundTripScope.DEFAULT).staged();
+
+      assertThat(staged.released().table("orders").orElseThrow().column("coupon_code")).isEmpty();
+      assertThat(staged.rollbackRoundTrip()).hasValueSatisfying(trip -> assertThat(trip.rolledBack()).isEqualTo(1));
+      assertThat(counter.parses()).isEqualTo(1);
+      assertThat(parses.parsed()).containsExactly(read);
+    }
+  }
+
+  @Test
+  void theListenerHearsOfEachChangesetAppliedOfTheTotalAcrossTheReleasedPointAndTheRest() {
+    GateSettings settings = Fixtures.example(dir);
+    List<Progress> heard = new ArrayList<>();
+    GateListener listener = new GateListener() {
+      @Override
+      public void changesetApplied(Progress progress) {
+        heard.add(progress);
+      }
+    };
+
+    Gate.Staged staged = new Gate(ShadowProviders.load(), listener).build(settings, 3, RoundTripScope.ALL);
+
+    assertThat(staged.rollbackRoundTrip()).isPresent(); // its update again is not the build's progress
+    assertThat(heard).extracting(Progress::applied).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(heard).extracting(Progress::total).containsOnly(7);
+    assertThat(heard).extracting(p -> p.changeSet().id())
+        .isEqualTo(staged.built().update().applied().stream().map(a -> a.id()).toList());
+    assertThat(heard).extracting(Progress::elapsed).isSorted();
   }
 }

@@ -5,8 +5,11 @@ import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.config.Secret;
+import io.dbdevops.gate.GateListener;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
+import io.dbdevops.liquibase.ParsedChangelog;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
@@ -108,6 +111,13 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.sumFile", defaultValue = "${project.basedir}/src/main/db/dbdevops.sum")
   protected File sumFile;
 
+  /**
+   * One line per changeset the shadow's update applies (its id, author, file and time); without it, an update that
+   * takes longer than a few seconds says every few seconds how many of the changesets it has applied.
+   */
+  @Parameter(property = "dbdevops.verbose", defaultValue = "false")
+  private boolean verbose;
+
   /** Where reports are written. */
   @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
   protected File reportDirectory;
@@ -208,6 +218,19 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
    */
   protected Selection selection(GateSettings settings, Dialect shadow) {
     return new Selection(settings.updateOptions(), lintStep().configuredDialect().orElse(shadow));
+  }
+
+  /** The gate's console lines: the shadow, the update's progress ({@code verbose}: one per changeset), the snapshot. */
+  protected GateListener consoleListener() {
+    return new ConsoleListener(getLog(), verbose);
+  }
+
+  /** At debug level, what the goal parsed: once per dialect the changesets were selected for. */
+  protected void logParses(ParsedChangelogs parses) {
+    for (ParsedChangelog parsed : parses.parsed()) {
+      getLog().debug("dbdevops: parsed " + parsed.source().path() + " once for " + parsed.selection().describe() + " in "
+          + parsed.parseTime().toMillis() + " ms");
+    }
   }
 
   /** The integrity step, naming the integrity file relative to the project. */

@@ -1,21 +1,42 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.gate.GateListener;
+import io.dbdevops.gate.ProgressThrottle;
+import io.dbdevops.liquibase.AppliedChangeSet;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateResult;
 import org.apache.maven.plugin.logging.Log;
 
-/** The plugin's own concise progress lines. */
+/**
+ * The plugin's own concise progress lines: a long update says every few seconds how far it got; with
+ * {@code verbose} ({@code -Ddbdevops.verbose=true}) one line per changeset instead.
+ */
 final class ConsoleListener implements GateListener {
 
   private final Log log;
+  private final boolean verbose;
+  private ProgressThrottle throttle = new ProgressThrottle();
 
-  ConsoleListener(Log log) {
+  ConsoleListener(Log log, boolean verbose) {
     this.log = log;
+    this.verbose = verbose;
   }
 
   @Override
   public void shadowOpened(String description) {
+    throttle = new ProgressThrottle();
     log.info("dbdevops: shadow database: " + description);
+  }
+
+  @Override
+  public void changesetApplied(Progress progress) {
+    if (verbose) {
+      AppliedChangeSet cs = progress.changeSet();
+      log.info("dbdevops: applied " + progress.applied() + " of " + progress.total() + ": " + cs.id() + " by "
+          + cs.author() + " (" + cs.file() + ", " + cs.took().toMillis() + " ms)");
+    } else if (throttle.shows(progress)) {
+      log.info("dbdevops: applied " + progress.applied() + " of " + progress.total() + " changesets ("
+          + progress.elapsed().toSeconds() + " s)");
+    }
   }
 
   @Override

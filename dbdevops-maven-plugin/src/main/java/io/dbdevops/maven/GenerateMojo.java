@@ -35,7 +35,7 @@ public class GenerateMojo extends AbstractDbDevOpsMojo {
   protected void executeGoal() {
     GateSettings settings = gateSettings();
     SchemaModel desired = new StateReader().read(settings.stateDirectory());
-    SchemaModel current = new Gate(ShadowProviders.load(), new ConsoleListener(getLog())).build(settings).model();
+    SchemaModel current = new Gate(ShadowProviders.load(), consoleListener()).build(settings).model();
     String id = changesetId != null && !changesetId.isBlank() ? changesetId
         : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-generated";
     ChangesetGenerator.Generated generated = new ChangesetGenerator()

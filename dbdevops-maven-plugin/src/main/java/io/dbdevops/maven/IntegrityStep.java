@@ -1,12 +1,11 @@
 package io.dbdevops.maven;
 
-import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.integrity.IntegrityCheck;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.integrity.IntegrityViolation;
 import io.dbdevops.integrity.SumFile;
 import io.dbdevops.liquibase.ChangeSetInfo;
-import io.dbdevops.liquibase.ChangelogReader;
+import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.Selection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +30,18 @@ final class IntegrityStep {
     this.name = name;
   }
 
-  /** Checks the changesets {@code selection} selects (what its update runs) against the integrity file. */
-  IntegrityResult run(ChangelogSource changelog, Selection selection) {
+  /**
+   * Checks the changesets the parse's selection selects (what its update runs) against the integrity file; the shadow's
+   * updates reuse the same parse.
+   */
+  IntegrityResult run(ParsedChangelog changelog) {
+    Selection selection = changelog.selection();
     if (selection.options().contexts().isPresent() || selection.options().labels().isPresent()) {
       log.info("dbdevops: changesets selected by " + selection.describe());
     } else {
       log.debug("dbdevops: changesets selected by " + selection.describe());
     }
-    List<ChangeSetInfo> changesets = new ChangelogReader().read(changelog, selection);
+    List<ChangeSetInfo> changesets = changelog.changeSets();
     boolean exists = Files.isRegularFile(sumFile);
     IntegrityResult result = new IntegrityCheck().check(SumFile.readOrEmpty(sumFile), changesets);
     for (IntegrityViolation violation : result.violations()) {

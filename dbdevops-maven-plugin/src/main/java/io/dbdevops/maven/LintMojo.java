@@ -4,6 +4,7 @@ import io.dbdevops.config.Dialect;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
@@ -38,9 +39,11 @@ public class LintMojo extends AbstractDbDevOpsMojo {
     // only the changesets the contexts and labels select for the target database are judged
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
-    IntegrityResult integrity = integrityStep().run(settings.changelog(), selection);
-    Gate.Staged staged = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()))
-        .build(settings, LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect));
+    ParsedChangelogs parses = new ParsedChangelogs();
+    IntegrityResult integrity = integrityStep().run(parses.get(settings.changelog(), selection));
+    Gate.Staged staged = new Gate(ShadowProviders.load(), consoleListener(), parses)
+        .build(settings, LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect));
+    logParses(parses);
     LintReport report = lint.lint(staged, integrity.pending(), settings.changelog());
     List<Path> reports = Reports.writeLint(new ReportContext("lint", "").withLint(report), reportDirectory.toPath());
     lint.writeFiles(report, relative(settings.changelog().root()));

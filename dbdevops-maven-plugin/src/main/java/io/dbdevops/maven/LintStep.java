@@ -8,7 +8,7 @@ import io.dbdevops.gate.RollbackRoundTrip;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.liquibase.ChangeSetInfo;
-import io.dbdevops.liquibase.ChangelogSelection;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.ChangeSetSources;
 import io.dbdevops.lint.Finding;
@@ -79,16 +79,19 @@ final class LintStep {
    * for another one ({@code <lintDialect>}): the shadow's update selects by its own dbms, so the released point is
    * counted in its selection.
    */
-  static int releasedCount(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
-    return integrity.pending().isEmpty() ? 0 : releasedPoint(integrity, changelog, selection, shadow);
+  static int releasedCount(IntegrityResult integrity, ParsedChangelogs parses, ChangelogSource changelog,
+      Selection selection, Dialect shadow) {
+    return integrity.pending().isEmpty() ? 0 : releasedPoint(integrity, parses, changelog, selection, shadow);
   }
 
   /** How many changesets of the shadow's own selection are released (also when nothing is pending). */
-  static int releasedPoint(IntegrityResult integrity, ChangelogSource changelog, Selection selection, Dialect shadow) {
+  static int releasedPoint(IntegrityResult integrity, ParsedChangelogs parses, ChangelogSource changelog,
+      Selection selection, Dialect shadow) {
     if (integrity.released().isEmpty() || selection.dbms() == shadow) {
       return integrity.released().size();
     }
-    return integrity.releasedPointIn(new ChangelogSelection().select(changelog, selection.on(shadow)));
+    // the shadow's own parse, the one its update runs
+    return integrity.releasedPointIn(parses.get(changelog, selection.on(shadow)).selected());
   }
 
   /**

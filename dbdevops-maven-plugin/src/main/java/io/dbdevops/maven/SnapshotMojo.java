@@ -11,7 +11,7 @@ public class SnapshotMojo extends AbstractDbDevOpsMojo {
 
   @Override
   protected void executeGoal() {
-    Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
+    Gate gate = new Gate(ShadowProviders.load(), consoleListener());
     Gate.SnapshotResult result = gate.snapshot(gateSettings());
     WriteSummary w = result.written();
     getLog().info("dbdevops: state " + relative(stateDirectory.toPath()) + ": " + w.written() + " written, "

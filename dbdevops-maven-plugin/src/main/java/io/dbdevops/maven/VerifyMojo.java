@@ -8,6 +8,7 @@ import io.dbdevops.gate.ReleasedPoint;
 import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.gate.VerifyResult;
 import io.dbdevops.integrity.IntegrityResult;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.report.ReportContext;
@@ -68,22 +69,26 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     GateSettings settings = gateSettings();
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
-    IntegrityResult integrity = integrityStep.run(settings.changelog(), selection);
+    // the changelog is parsed once per dialect for the whole goal: integrity and lint read it, the shadow's updates run it
+    ParsedChangelogs parses = new ParsedChangelogs();
+    IntegrityResult integrity = integrityStep.run(parses.get(settings.changelog(), selection));
     // lint: the same shadow also snapshots the released point, then lint judges the pending part
     LintStep lint = lintStep();
     lint.deleteFiles();
-    Gate gate = new Gate(ShadowProviders.load(), new ConsoleListener(getLog()));
+    Gate gate = new Gate(ShadowProviders.load(), consoleListener(), parses);
     // DBD602: the same shadow rolls the pending changesets back and applies them again (only when something is pending;
     // with nothing released, only the last few)
     RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
-    int releasedCount = lint.enabled() ? LintStep.releasedCount(integrity, settings.changelog(), selection, shadowDialect) : 0;
+    int releasedCount = lint.enabled()
+        ? LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect) : 0;
     Optional<Path> shadowCache = shadowCacheDirectory();
     if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
       // the released point is proved by dbdevops.sum: start from its cached image, apply only what is pending
-      releasedCount = LintStep.releasedPoint(integrity, settings.changelog(), selection, shadowDialect);
+      releasedCount = LintStep.releasedPoint(integrity, parses, settings.changelog(), selection, shadowDialect);
       settings = settings.withShadowCache(shadowCache.get());
     }
     Gate.Verified verified = gate.verify(settings, ReleasedPoint.of(releasedCount, integrity.released()), roundTrip);
+    logParses(parses);
     lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()

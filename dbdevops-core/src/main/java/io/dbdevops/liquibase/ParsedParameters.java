@@ -1,0 +1,64 @@
+package io.dbdevops.liquibase;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+
+/**
+ * The changelog parameters a {@link ParsedChangelog} is parsed with: Liquibase's own for the selection's offline
+ * database (its dbms-specific {@code <property dbms="…">} values), which also notes the {@code database.*} parameters
+ * Liquibase derives from the database ({@code ${database.defaultSchemaName}}, …) the changelog asks for. Some of those
+ * need a connection: offline they are empty or differ, so a parse that used one is not reused for an update whose
+ * database answers differently ({@link ParsedChangelog#reusableOn}). While an update runs, those parameters are
+ * answered from the connected database, as Liquibase's own parse-per-update does: an {@code sqlFile} is read and
+ * expanded when it runs, not when it is parsed.
+ */
+final class ParsedParameters extends ChangeLogParameters {
+
+  private static final String DATABASE = "database.";
+
+  private final Set<String> asked = ConcurrentHashMap.newKeySet();
+  private volatile ChangeLogParameters connected;
+
+  ParsedParameters(Database database) {
+    super(database);
+  }
+
+  @Override
+  public Object getValue(String key, DatabaseChangeLog changeLog) {
+    // the superclass constructor sets its own parameters before this class's fields exist
+    if (asked != null && key != null && key.startsWith(DATABASE)) {
+      asked.add(key);
+      ChangeLogParameters live = connected;
+      Object value = live == null ? null : live.getValue(key, changeLog);
+      if (value != null) {
+        return value;
+      }
+    }
+    return super.getValue(key, changeLog);
+  }
+
+  /** The {@code database.*} parameters asked for so far. */
+  Set<String> asked() {
+    return Set.copyOf(asked);
+  }
+
+  /**
+   * Until the returned binding is closed, Liquibase's {@code database.*} parameters are those of {@code database} (a
+   * connected one, running an update); other parameters stay the changelog's.
+   */
+  Binding bind(Database database) {
+    ChangeLogParameters before = connected;
+    connected = new ChangeLogParameters(Objects.requireNonNull(database, "database"));
+    return () -> connected = before;
+  }
+
+  /** Ends a {@link #bind}. */
+  interface Binding extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
