@@ -19,6 +19,12 @@ public final class Canonical {
   private static final Pattern MARIADB_GENERATED = Pattern.compile("(?i)PRIMARY|.+_ibfk_\\d+|CONSTRAINT_\\d+");
   private static final Pattern TRAILING_FRACTION = Pattern.compile("('[^']*\\d{2}:\\d{2}:\\d{2}\\.\\d*?)0+'");
   private static final Pattern CAST = Pattern.compile("::[a-z ]+(\\[\\])?(\\(\\d+(,\\d+)?\\))?", Pattern.CASE_INSENSITIVE);
+  // compiled once: String.matches and replaceAll compile their pattern on every call (once per column default)
+  private static final Pattern NOW_WITH_PRECISION = Pattern.compile("^(current_timestamp|now|localtimestamp)\\(\\d+\\)$");
+  private static final Pattern DECIMAL_LITERAL = Pattern.compile("-?\\d+\\.\\d*");
+  private static final Pattern TRAILING_ZEROS = Pattern.compile("0+$");
+  private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+  private static final Pattern TYPE_ARGUMENTS = Pattern.compile("\\(.*\\)");
 
   private Canonical() {
   }
@@ -96,7 +102,7 @@ public final class Canonical {
       case Types.TIMESTAMP_WITH_TIMEZONE -> withPrecision(dialect, "timestamp with time zone", scale);
       case Types.BINARY, Types.VARBINARY -> size > 0 && size < 1_000_000_000 ? ColumnType.of("varbinary", size) : ColumnType.of("blob");
       case Types.LONGVARBINARY, Types.BLOB -> ColumnType.of("blob");
-      default -> ColumnType.of(native_.isEmpty() ? "unknown" : native_.replaceAll("\\(.*\\)", "").trim());
+      default -> ColumnType.of(native_.isEmpty() ? "unknown" : TYPE_ARGUMENTS.matcher(native_).replaceAll("").trim());
     };
   }
 
@@ -128,7 +134,7 @@ public final class Canonical {
       return Optional.empty();
     }
     v = stripOuterParens(lowerOutsideLiterals(CAST.matcher(v).replaceAll("")));
-    v = v.replaceAll("^(current_timestamp|now|localtimestamp)\\(\\d+\\)$", "current_timestamp");
+    v = NOW_WITH_PRECISION.matcher(v).replaceAll("current_timestamp");
     v = switch (v) {
       case "now()", "current_timestamp()", "current_timestamp", "localtimestamp", "localtimestamp()" -> "current_timestamp";
       case "current_date()", "curdate()" -> "current_date";
@@ -143,13 +149,13 @@ public final class Canonical {
     }
     if (type.name().startsWith("timestamp") || type.name().startsWith("time")) {
       // '1970-01-01 00:00:00.000000' and '1970-01-01 00:00:00' are the same instant, rendered with the column's precision
-      v = TRAILING_FRACTION.matcher(v).replaceAll(m -> Matcher.quoteReplacement(m.group(1).replaceAll("\\.$", "") + "'"));
+      v = TRAILING_FRACTION.matcher(v).replaceAll(m -> Matcher.quoteReplacement(TRAILING_DOT.matcher(m.group(1)).replaceAll("") + "'"));
     }
     if (isNumeric(type) && v.length() > 2 && v.startsWith("'") && v.endsWith("'")) {
       v = v.substring(1, v.length() - 1);
     }
-    if (isNumeric(type) && v.matches("-?\\d+\\.\\d*")) {
-      v = v.replaceAll("0+$", "").replaceAll("\\.$", "");
+    if (isNumeric(type) && DECIMAL_LITERAL.matcher(v).matches()) {
+      v = TRAILING_DOT.matcher(TRAILING_ZEROS.matcher(v).replaceAll("")).replaceAll("");
     }
     return Optional.of(v);
   }

@@ -54,13 +54,18 @@ import us.fatehi.utility.datasource.DatabaseConnectionSources;
  * The SchemaCrawler adapter: the only class that imports {@code schemacrawler.*}. Reads the owned schemas in bulk,
  * one query per object type whatever the number of tables (columns, primary keys, foreign keys and indexes through
  * SchemaCrawler's {@code data_dictionary_all} strategy with {@link InformationSchemaQueries}; about 15 round trips
- * on every engine, where the per-table {@code DatabaseMetaData} calls made 2,510 for 500 tables), leaves out
- * Liquibase's tables, and hands every name, type, default, expression and view definition to {@link Canonical},
- * {@link SqlText} and {@link ViewText}.
+ * on every engine, where the per-table {@code DatabaseMetaData} calls made 2,510 for 500 tables; on PostgreSQL the
+ * constraints and views too, from the owned schemas only), leaves out Liquibase's tables, and hands every name, type,
+ * default, expression and view definition to {@link Canonical}, {@link SqlText} and {@link ViewText}.
  */
 public final class SchemaCrawlerSnapshotter implements Snapshotter {
 
   private static final Pattern LIQUIBASE_TABLES = Pattern.compile("(?i)(.*\\.)?\"?DATABASECHANGELOG(LOCK)?\"?");
+  // compiled once: String.matches and replaceAll compile their pattern on every call (per index key, per check)
+  private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+  private static final Pattern QUOTED_NAME = Pattern.compile("\".*\"|`.*`");
+  private static final Pattern NOT_NULL_NOISE = Pattern.compile("[()\"]");
+  private static final Pattern NOT_NULL_CHECK = Pattern.compile("\\w+ is not null");
 
   @Override
   public SchemaModel snapshot(Connection connection, Dialect dialect, SnapshotScope scope) {
@@ -82,12 +87,14 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         .withInfoLevel(schemacrawler.schemacrawler.InfoLevel.minimum)
         .setRetrieveTables(true)
         .setRetrieveTableColumns(true)
-        .setRetrieveColumnDataTypes(true)
+        // the column types come from each query's TYPE_NAME / DATA_TYPE; the driver's type list (getTypeInfo: 900
+        // types on PostgreSQL) was read only to be looked up by name, and PostgreSQL's query maps as its driver does
+        .setRetrieveColumnDataTypes(false)
         .setRetrievePrimaryKeys(true)
         .setRetrieveForeignKeys(true)
         .setRetrieveIndexes(true)
         .setRetrieveTableConstraints(true)
-        .setRetrieveTableConstraintInformation(true)
+        .setRetrieveTableConstraintInformation(false) // remarks and definitions of constraints (PostgreSQL): unused
         .setRetrieveTableConstraintDefinitions(true)
         .setRetrieveViewInformation(true)
         .setRetrieveSequenceInformation(true)
@@ -139,7 +146,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
   /** An index key: the column's canonical name, or for an expression key (PostgreSQL) its canonical expression. */
   private static String indexKey(IndexColumn c) {
     String name = c.getName() == null ? "" : c.getName();
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*") && !name.matches("\".*\"|`.*`")) {
+    if (!COLUMN_NAME.matcher(name).matches() && !QUOTED_NAME.matcher(name).matches()) {
       return Canonical.expression(name);
     }
     return Canonical.name(name.replace("\"", "").replace("`", ""));
@@ -149,10 +156,12 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
   private static final class Reader {
     private final Dialect dialect;
     private final SnapshotScope scope;
+    private final Set<String> ownSchemas;
 
     Reader(Dialect dialect, SnapshotScope scope) {
       this.dialect = dialect;
       this.scope = scope;
+      this.ownSchemas = scope.schemas().stream().map(Canonical::name).collect(Collectors.toSet());
     }
 
     SchemaModel read(Catalog catalog) {
@@ -220,6 +229,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
       Optional<PrimaryKey> pk = Optional.ofNullable(t.getPrimaryKey())
           .map(p -> new PrimaryKey(p.getConstrainedColumns().stream().map(cc -> Canonical.name(cc.getName())).toList()));
       List<ForeignKey> fks = new ArrayList<>();
+      List<ImportedKey> importedKeys = new ArrayList<>();
       for (schemacrawler.schema.ForeignKey fk : t.getImportedForeignKeys()) {
         List<String> cols = new ArrayList<>();
         List<String> refs = new ArrayList<>();
@@ -231,6 +241,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         }
         fks.add(new ForeignKey(userConstraintName(fk.getName()), cols, qualified(target.getSchema(), target.getName()), refs,
             rule(fk.getDeleteRule()), rule(fk.getUpdateRule())));
+        importedKeys.add(new ImportedKey(fk.getName(), cols));
       }
       // Unique constraints are identified by their columns; their names are left out because H2, PostgreSQL and
       // MariaDB name (or rename) them differently. Their backing indexes are not listed as indexes.
@@ -267,7 +278,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
             .map(String::valueOf).filter(p -> !p.isBlank()).map(Canonical::expression);
         boolean plain = predicate.isEmpty() && cols.stream().noneMatch(Index::isExpression);
         Made made = plain ? madeForConstraint(i, indexName, cols, pk, uniqueConstraintNames, uniqueColumnSets,
-            t.getImportedForeignKeys()) : Made.USER;
+            importedKeys) : Made.USER;
         if (made == Made.UNIQUE_CONSTRAINT) {
           uniqueColumnSets.add(cols);
         }
@@ -277,6 +288,10 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
       }
       List<UniqueConstraint> uniques = uniqueColumnSets.stream().map(c -> new UniqueConstraint(Optional.empty(), c)).toList();
       return new Table(name, columns, pk, fks, uniques, indexes, checks, remarks(t.getRemarks()));
+    }
+
+    /** A foreign key's name and canonical columns, read once per table rather than once per index. */
+    private record ImportedKey(String name, List<String> columns) {
     }
 
     /** Who made an index: the changelog (a user index), or the database for a constraint. */
@@ -292,7 +307,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
      */
     private Made madeForConstraint(schemacrawler.schema.Index i, String indexName, List<String> cols,
         Optional<PrimaryKey> pk, Set<String> uniqueConstraintNames, Set<List<String>> uniqueColumnSets,
-        java.util.Collection<schemacrawler.schema.ForeignKey> foreignKeys) {
+        List<ImportedKey> foreignKeys) {
       if (dialect == Dialect.POSTGRESQL) {
         Object type = i.getAttribute("CONSTRAINT_TYPE");
         return type == null ? Made.USER : "p".equals(String.valueOf(type)) ? Made.PRIMARY_KEY
@@ -309,9 +324,8 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
       if (i.isUnique()) {
         return Made.USER;
       }
-      for (schemacrawler.schema.ForeignKey fk : foreignKeys) {
-        List<String> fkColumns = fk.getColumnReferences().stream()
-            .map(r -> Canonical.name(r.getForeignKeyColumn().getName())).toList();
+      for (ImportedKey fk : foreignKeys) {
+        List<String> fkColumns = fk.columns();
         if (!fkColumns.equals(cols)) {
           continue;
         }
@@ -319,8 +333,8 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
           return Made.FOREIGN_KEY;
         }
         if (dialect == Dialect.MARIADB && !scope.declared().declaresIndex(indexName)
-            && (indexName.equals(fk.getName().toLowerCase(Locale.ROOT)) || generated
-                || Canonical.isGeneratedName(dialect, fk.getName()) && indexName.equals(fkColumns.get(0)))) {
+            && (indexName.equals(fk.name().toLowerCase(Locale.ROOT)) || generated
+                || Canonical.isGeneratedName(dialect, fk.name()) && indexName.equals(fkColumns.get(0)))) {
           return Made.FOREIGN_KEY;
         }
       }
@@ -352,8 +366,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
 
     private View view(schemacrawler.schema.View v, Set<String> booleanColumns) {
       List<String> columns = v.getColumns().stream().map(c -> Canonical.name(c.getName())).toList();
-      Set<String> own = scope.schemas().stream().map(Canonical::name).collect(Collectors.toSet());
-      String definition = v.getDefinition() == null ? "" : ViewText.canonical(v.getDefinition(), own, booleanColumns);
+      String definition = v.getDefinition() == null ? "" : ViewText.canonical(v.getDefinition(), ownSchemas, booleanColumns);
       // MariaDB reports the comment of every view as "VIEW" (a view has no comment there)
       Optional<String> comment = dialect == Dialect.MARIADB ? Optional.empty() : remarks(v.getRemarks());
       return new View(qualified(v.getSchema(), v.getName()), columns, definition, comment);
@@ -369,7 +382,7 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
     }
 
     private static boolean isNotNullCheck(String definition) {
-      return definition.toLowerCase(Locale.ROOT).replaceAll("[()\"]", "").trim().matches("\\w+ is not null");
+      return NOT_NULL_CHECK.matcher(NOT_NULL_NOISE.matcher(definition.toLowerCase(Locale.ROOT)).replaceAll("").trim()).matches();
     }
 
     private static Optional<String> remarks(String remarks) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Canonical text of the SQL a database gives back for check constraints, index predicates and view definitions.
@@ -36,6 +37,14 @@ import java.util.Set;
  * operators, H2's rewrites beyond the ones above); such view definitions stay dialect-specific, see {@link ViewText}.
  */
 final class SqlText {
+
+  // compiled and built once: String.matches / replaceAll compile a pattern on every call, Set.of / List.of allocate
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final List<String> MULTI_CHAR_OPERATORS = List.of("->>", "::", "<=", ">=", "<>", "!=", "||", "->");
+  private static final Set<String> JOIN_WORDS = Set.of("inner", "cross", "left", "right", "full", "outer", "natural", "join");
+  private static final Set<String> JOIN_START_WORDS = Set.of("inner", "cross", "left", "right", "full", "natural", "join");
 
   private SqlText() {
   }
@@ -75,7 +84,7 @@ final class SqlText {
 
   /** The fallback for text this class cannot take apart: lower case outside literals, no quotes, single spaces. */
   static String plain(String raw) {
-    return Canonical.lowerOutsideLiterals(raw).replace("\"", "").replace("`", "").replaceAll("\\s+", " ").trim();
+    return WHITESPACE.matcher(Canonical.lowerOutsideLiterals(raw).replace("\"", "").replace("`", "")).replaceAll(" ").trim();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -308,7 +317,7 @@ final class SqlText {
           j = j < 0 ? n : j;
           String name = s.substring(i + 1, j);
           String lower = name.toLowerCase(Locale.ROOT);
-          tokens.add(lower.matches("[a-z_][a-z0-9_$]*") ? new Tok(Kind.WORD, lower) : new Tok(Kind.QUOTED, "\"" + name + "\""));
+          tokens.add(PLAIN_IDENTIFIER.matcher(lower).matches() ? new Tok(Kind.WORD, lower) : new Tok(Kind.QUOTED, "\"" + name + "\""));
           i = j + 1;
         } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1))
             && (tokens.isEmpty() || tokens.get(tokens.size() - 1).kind() != Kind.WORD)) {
@@ -340,7 +349,7 @@ final class SqlText {
           i++;
         } else {
           String op = String.valueOf(c);
-          for (String multi : List.of("->>", "::", "<=", ">=", "<>", "!=", "||", "->")) {
+          for (String multi : MULTI_CHAR_OPERATORS) {
             if (s.startsWith(multi, i)) {
               op = multi;
               break;
@@ -984,7 +993,7 @@ final class SqlText {
         } else {
           StringBuilder kind = new StringBuilder();
           while (i < flat.size() && flat.get(i) instanceof Tok t && t.kind() == Kind.WORD
-              && Set.of("inner", "cross", "left", "right", "full", "outer", "natural", "join").contains(t.text())) {
+              && JOIN_WORDS.contains(t.text())) {
             if (!t.text().equals("join") && !t.text().equals("outer")) {
               kind.append(kind.length() == 0 ? "" : " ").append(t.text());
             }
@@ -1056,7 +1065,7 @@ final class SqlText {
 
   private static boolean isJoinStart(Node n) {
     return n instanceof Tok t && (t.kind() == Kind.COMMA || t.kind() == Kind.WORD
-        && Set.of("inner", "cross", "left", "right", "full", "natural", "join").contains(t.text()));
+        && JOIN_START_WORDS.contains(t.text()));
   }
 
   /** {@code on 1=1} / {@code on true}. */
@@ -1116,7 +1125,7 @@ final class SqlText {
 
   /** {@code order by 2} → the second select item (without its alias). */
   private static List<Node> positional(List<Node> key, List<List<Node>> items) {
-    if (!key.isEmpty() && key.get(0) instanceof Tok t && t.kind() == Kind.NUMBER && t.text().matches("\\d+")) {
+    if (!key.isEmpty() && key.get(0) instanceof Tok t && t.kind() == Kind.NUMBER && DIGITS.matcher(t.text()).matches()) {
       int position = Integer.parseInt(t.text());
       if (position >= 1 && position <= items.size()) {
         List<Node> item = items.get(position - 1);

@@ -1,6 +1,7 @@
 package io.dbdevops.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbdevops.config.Dialect;
 import io.dbdevops.model.Column;
@@ -44,6 +45,7 @@ class PostgresSnapshotTest {
       st.execute("CREATE INDEX idx_orders_open ON orders (customer_id) WHERE status = 'NEW'");
       st.execute("CREATE UNIQUE INDEX ux_customers_email ON customers (lower(email))");
       st.execute("CREATE SEQUENCE invoice_seq START WITH 5 INCREMENT BY 2 CYCLE");
+      st.execute("CREATE TABLE measures (id INTEGER PRIMARY KEY, \"größe\" INTEGER NOT NULL, \"unit price\" INTEGER NOT NULL)");
       model = new SchemaCrawlerSnapshotter().snapshot(c, Dialect.POSTGRESQL, SnapshotScope.of("public"));
     }
   }
@@ -111,6 +113,15 @@ class PostgresSnapshotTest {
       // PostgreSQL stores status = any (array['NEW'::character varying, ...]::text[]) and (amount >= (0)::numeric)
       assertThat(ck.expression()).isEqualTo("(status in ('NEW', 'PAID')) and (amount >= 0)");
     });
+  }
+
+  @Test
+  void notNullIsTheColumnsNullabilityNotACheckWhateverTheColumnIsCalled() {
+    // the information schema lists every NOT NULL column as a CHECK named like 2200_16390_2_not_null
+    Table measures = table("measures");
+    assertThat(measures.checks()).isEmpty();
+    assertThat(measures.columns()).extracting(Column::name, Column::nullable)
+        .containsExactly(tuple("id", false), tuple("größe", false), tuple("unit price", false));
   }
 
   @Test
