@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * 10), {@code bench.scenarios} (e.g. {@code a,c}; default all), {@code bench.dir} (the generated projects, kept;
  * the pom sets {@code target/process-bench}), {@code bench.out}, {@code bench.mvn} (default {@code mvn}),
  * {@code bench.dbdevops.version}, {@code bench.liquibase.version}, {@code bench.h2.version} (the pom passes this
- * build's), {@code bench.timeout.minutes} (per run, default 30).
+ * build's), {@code bench.timeout.minutes} (per run, default 30). The pom passes its values as {@code bench.default.*},
+ * so a {@code -Dbench.dir=...} on the command line wins.
  */
 public final class ProcessBenchmark {
 
@@ -64,11 +65,11 @@ public final class ProcessBenchmark {
       "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
 
   private final String mvn = System.getProperty("bench.mvn", "mvn");
-  private final String dbdevopsVersion = required("bench.dbdevops.version");
-  private final String liquibaseVersion = System.getProperty("bench.liquibase.version", "4.33.0");
-  private final String h2Version = required("bench.h2.version");
+  private final String dbdevopsVersion = setting("dbdevops.version", null);
+  private final String liquibaseVersion = setting("liquibase.version", "4.33.0");
+  private final String h2Version = setting("h2.version", null);
   private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-  private final Path dir = Path.of(System.getProperty("bench.dir", "target/process-bench")).toAbsolutePath();
+  private final Path dir = Path.of(setting("dir", "target/process-bench")).toAbsolutePath();
 
   /** One scenario: its project, its samples. */
   private static final class Scenario {
@@ -110,7 +111,7 @@ public final class ProcessBenchmark {
     int runsLarge = Integer.getInteger("bench.runs.large", runs);
     int pending = Integer.getInteger("bench.pending", 10);
     String only = System.getProperty("bench.scenarios", "a,b,c,d");
-    Path out = Path.of(System.getProperty("bench.out", "target/process-bench.txt"));
+    Path out = Path.of(setting("out", "target/process-bench.txt"));
     int tables = n / ChangelogGenerator.CHANGESETS_PER_TABLE;
     if (tables < 2 || runs < 1 || runsLarge < 1 || pending < 1) {
       throw new IllegalArgumentException("need bench.changesets >= 8, bench.runs >= 1, bench.pending >= 1");
@@ -595,10 +596,18 @@ public final class ProcessBenchmark {
     }
   }
 
-  private static String required(String property) {
-    String value = System.getProperty(property);
+  /**
+   * {@code bench.<key>} from the command line, else {@code bench.default.<key>} (what the pom passes: exec:java's
+   * own system properties would override the command line's), else {@code fallback}; none at all is an error.
+   */
+  private static String setting(String key, String fallback) {
+    String value = System.getProperty("bench." + key);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("system property " + property + " is not set (the bench pom sets it)");
+      value = System.getProperty("bench.default." + key, fallback);
+    }
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("system property bench." + key + " is not set (the bench pom sets "
+          + "bench.default." + key + ")");
     }
     return value;
   }
