@@ -46,14 +46,17 @@ import java.util.regex.Pattern;
  * <p>Prints per scenario the medians of wall seconds, the ratio dbdevops/liquibase (of the medians, and the median of
  * the per-round ratios), every sample, dbdevops' own breakdown from {@code target/dbdevops/report.json} (timings:
  * apply, snapshot, diff, total; the lint section) and the timeline of the warm-up runs. Any run that fails stops the
- * benchmark with a non-zero exit and the tail of its output. Writes the same text to {@code bench.out}.
+ * benchmark with a non-zero exit and the tail of its output; so does a change of the installed dbdevops-core or
+ * dbdevops-maven-plugin jar during the benchmark (other builds on the machine share ~/.m2 and may install theirs).
+ * Writes the same text to {@code bench.out}.
  *
  * <p>System properties: {@code bench.changesets} (N, default 2000), {@code bench.runs} (measured rounds, default 3),
  * {@code bench.runs.large} (rounds for the 2N scenarios, default {@code bench.runs}), {@code bench.pending} (default
  * 10), {@code bench.scenarios} (e.g. {@code a,c}; default all), {@code bench.dir} (the generated projects, kept;
  * the pom sets {@code target/process-bench}), {@code bench.out}, {@code bench.mvn} (default {@code mvn}),
  * {@code bench.dbdevops.version}, {@code bench.liquibase.version}, {@code bench.h2.version} (the pom passes this
- * build's), {@code bench.timeout.minutes} (per run, default 30).
+ * build's), {@code bench.timeout.minutes} (per run, default 30). The pom passes its values as {@code bench.default.*},
+ * so a {@code -Dbench.dir=...} on the command line wins.
  */
 public final class ProcessBenchmark {
 
@@ -64,11 +67,13 @@ public final class ProcessBenchmark {
       "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
 
   private final String mvn = System.getProperty("bench.mvn", "mvn");
-  private final String dbdevopsVersion = required("bench.dbdevops.version");
-  private final String liquibaseVersion = System.getProperty("bench.liquibase.version", "4.33.0");
-  private final String h2Version = required("bench.h2.version");
+  private final String dbdevopsVersion = setting("dbdevops.version", null);
+  private final String liquibaseVersion = setting("liquibase.version", "4.33.0");
+  private final String h2Version = setting("h2.version", null);
   private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-  private final Path dir = Path.of(System.getProperty("bench.dir", "target/process-bench")).toAbsolutePath();
+  private final Path dir = Path.of(setting("dir", "target/process-bench")).toAbsolutePath();
+  /** The installed dbdevops jars every run must use (checked after each run: other builds share ~/.m2). */
+  private String jarsAtStart;
 
   /** One scenario: its project, its samples. */
   private static final class Scenario {
@@ -110,7 +115,7 @@ public final class ProcessBenchmark {
     int runsLarge = Integer.getInteger("bench.runs.large", runs);
     int pending = Integer.getInteger("bench.pending", 10);
     String only = System.getProperty("bench.scenarios", "a,b,c,d");
-    Path out = Path.of(System.getProperty("bench.out", "target/process-bench.txt"));
+    Path out = Path.of(setting("out", "target/process-bench.txt"));
     int tables = n / ChangelogGenerator.CHANGESETS_PER_TABLE;
     if (tables < 2 || runs < 1 || runsLarge < 1 || pending < 1) {
       throw new IllegalArgumentException("need bench.changesets >= 8, bench.runs >= 1, bench.pending >= 1");
@@ -139,7 +144,7 @@ public final class ProcessBenchmark {
 
   private void run(List<Scenario> scenarios, Path out) throws Exception {
     double loadStart = loadAverage();
-    String pluginStart = pluginJar();
+    jarsAtStart = dbdevopsJars();
     String mavenVersion = mavenVersion();
     for (Scenario s : scenarios) {
       long t0 = System.nanoTime();
@@ -149,7 +154,6 @@ public final class ProcessBenchmark {
       measure(s);
     }
     double loadEnd = loadAverage();
-    String pluginEnd = pluginJar();
 
     StringBuilder r = new StringBuilder();
     line(r, "whole processes: mvn -B -q -o verify (dbdevops:verify bound to verify, packaging pom) vs mvn -B -q -o "
@@ -159,9 +163,7 @@ public final class ProcessBenchmark {
         + Runtime.getRuntime().availableProcessors() + " cpus");
     line(r, String.format(Locale.ROOT, "system load average (1 min): %.2f at start, %.2f at end -- shared machine: "
         + "timings are noisy; runs alternate (order flips every round) so noise hits both alike", loadStart, loadEnd));
-    line(r, "dbdevops plugin jar in the local repository: " + pluginStart
-        + (pluginStart.equals(pluginEnd) ? " (unchanged during the run)" : "; CHANGED during the run to " + pluginEnd
-            + " (another build installed it): figures may mix two versions"));
+    line(r, "dbdevops jars in the local repository, the same after every run: " + jarsAtStart);
     line(r, "each scenario: 1 warm-up run of each (not counted), then the measured rounds; generated projects under "
         + dir);
     line(r, "");
@@ -431,6 +433,13 @@ public final class ProcessBenchmark {
       throw new RunFailed(run.name + ": `" + String.join(" ", command) + "` did not finish in " + timeoutMinutes
           + " minutes" + run.tail());
     }
+    String jars = dbdevopsJars();
+    if (!jars.equals(jarsAtStart)) {
+      throw new RunFailed(run.name + ": the dbdevops jars in the local repository changed during the benchmark "
+          + "(another build ran mvn install), so its figures would mix versions: at the start " + jarsAtStart
+          + ", now " + jars + "; rerun when no other build installs dbdevops"
+          + (p.exitValue() != 0 ? run.tail() : ""));
+    }
     if (p.exitValue() != 0) {
       throw new RunFailed(run.name + ": `" + String.join(" ", command) + "` exited " + p.exitValue() + " in "
           + s.project + run.tail());
@@ -573,17 +582,21 @@ public final class ProcessBenchmark {
     }
   }
 
-  /** The installed dbdevops-maven-plugin jar the runs use: modification time and the start of its sha-256. */
-  private String pluginJar() {
+  /** The installed dbdevops-core and dbdevops-maven-plugin jars the runs use: the start of each one's sha-256. */
+  private String dbdevopsJars() {
     Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-    Path jar = repo.resolve("io/dbdevops/dbdevops-maven-plugin/" + dbdevopsVersion + "/dbdevops-maven-plugin-"
-        + dbdevopsVersion + ".jar");
-    try {
-      byte[] sha = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
-      return Files.getLastModifiedTime(jar) + " sha256 " + HexFormat.of().formatHex(sha).substring(0, 12);
-    } catch (Exception e) {
-      return jar + " unreadable (" + e.getMessage() + ")";
+    List<String> out = new ArrayList<>();
+    for (String artifact : List.of("dbdevops-core", "dbdevops-maven-plugin")) {
+      Path jar = repo.resolve("io/dbdevops/" + artifact + "/" + dbdevopsVersion + "/" + artifact + "-" + dbdevopsVersion
+          + ".jar");
+      try {
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
+        out.add(artifact + " sha256 " + HexFormat.of().formatHex(sha).substring(0, 12));
+      } catch (Exception e) {
+        out.add(jar + " unreadable (" + e.getMessage() + ")");
+      }
     }
+    return String.join(", ", out);
   }
 
   private static String tailOf(Path log, int lines) {
@@ -595,10 +608,18 @@ public final class ProcessBenchmark {
     }
   }
 
-  private static String required(String property) {
-    String value = System.getProperty(property);
+  /**
+   * {@code bench.<key>} from the command line, else {@code bench.default.<key>} (what the pom passes: exec:java's
+   * own system properties would override the command line's), else {@code fallback}; none at all is an error.
+   */
+  private static String setting(String key, String fallback) {
+    String value = System.getProperty("bench." + key);
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("system property " + property + " is not set (the bench pom sets it)");
+      value = System.getProperty("bench.default." + key, fallback);
+    }
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("system property bench." + key + " is not set (the bench pom sets "
+          + "bench.default." + key + ")");
     }
     return value;
   }
