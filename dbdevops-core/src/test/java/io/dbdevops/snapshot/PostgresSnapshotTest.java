@@ -1,9 +1,12 @@
 package io.dbdevops.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.dbdevops.SetupException;
 import io.dbdevops.config.Dialect;
+import io.dbdevops.model.CheckConstraint;
 import io.dbdevops.model.Column;
 import io.dbdevops.model.ForeignKey;
 import io.dbdevops.model.Index;
@@ -46,6 +49,8 @@ class PostgresSnapshotTest {
       st.execute("CREATE UNIQUE INDEX ux_customers_email ON customers (lower(email))");
       st.execute("CREATE SEQUENCE invoice_seq START WITH 5 INCREMENT BY 2 CYCLE");
       st.execute("CREATE TABLE measures (id INTEGER PRIMARY KEY, \"größe\" INTEGER NOT NULL, \"unit price\" INTEGER NOT NULL)");
+      st.execute("CREATE TABLE stock (qty INTEGER CONSTRAINT positive CHECK (qty >= 0))");
+      st.execute("CREATE TABLE prices (amount NUMERIC(10,2) CONSTRAINT positive CHECK (amount > 0))");
       model = new SchemaCrawlerSnapshotter().snapshot(c, Dialect.POSTGRESQL, SnapshotScope.of("public"));
     }
   }
@@ -122,6 +127,31 @@ class PostgresSnapshotTest {
     assertThat(measures.checks()).isEmpty();
     assertThat(measures.columns()).extracting(Column::name, Column::nullable)
         .containsExactly(tuple("id", false), tuple("größe", false), tuple("unit price", false));
+  }
+
+  @Test
+  void twoTablesMayEachHaveACheckOfTheSameName() {
+    assertThat(table("stock").checks()).singleElement().isEqualTo(new CheckConstraint(Optional.of("positive"), "qty >= 0"));
+    assertThat(table("prices").checks()).singleElement().isEqualTo(new CheckConstraint(Optional.of("positive"), "amount > 0"));
+  }
+
+  @Test
+  void aSchemaWhoseNameNeedsQuotesIsRead() throws Exception {
+    try (TestDatabases.TempDatabase db = TestDatabases.postgres().createDatabase(); Connection c = db.connect();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA \"Sales\"");
+      st.execute("CREATE TABLE \"Sales\".invoices (id INTEGER PRIMARY KEY)");
+      SchemaModel sales = new SchemaCrawlerSnapshotter().snapshot(c, Dialect.POSTGRESQL, SnapshotScope.of("Sales"));
+      assertThat(sales.tables()).extracting(Table::name).containsExactly("invoices");
+    }
+  }
+
+  @Test
+  void aSchemaThatIsNotThereIsASetupError() throws Exception {
+    try (TestDatabases.TempDatabase db = TestDatabases.postgres().createDatabase(); Connection c = db.connect()) {
+      assertThatThrownBy(() -> new SchemaCrawlerSnapshotter().snapshot(c, Dialect.POSTGRESQL, SnapshotScope.of("no_such")))
+          .isInstanceOf(SetupException.class);
+    }
   }
 
   @Test
