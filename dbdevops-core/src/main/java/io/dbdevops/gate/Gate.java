@@ -221,7 +221,10 @@ public final class Gate {
   private void save(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point, SchemaModel released,
       DeclaredNames declared) {
     cacheKey(settings, shadow, point).ifPresent(key -> {
-      if (new ReleasedPointCache(settings.shadowCache().get()).write(key, shadow, released, declared)) {
+      ReleasedPointCache.Written written = new ReleasedPointCache(settings.shadowCache().get())
+          .write(key, shadow, released, declared);
+      written.problem().ifPresent(listener::cacheNote);
+      if (written.saved()) {
         listener.cacheNote("saved the released point (" + point.count() + (point.count() == 1 ? " changeset" : " changesets")
             + ") for the next build");
       }

@@ -93,14 +93,20 @@ public final class ReleasedPointCache {
     }
   }
 
+  /** What {@link #write} did: saved, already there (another build saved it first), or failed with why. */
+  public record Written(boolean saved, Optional<String> problem) {
+    static final Written SAVED = new Written(true, Optional.empty());
+    static final Written PRESENT = new Written(false, Optional.empty());
+  }
+
   /**
    * Saves {@code shadow} as it is now (at the released point) with its state; a cache that cannot be written only
-   * costs the next build its time. Returns false when nothing was saved.
+   * costs the next build its time, and says why.
    */
-  public boolean write(String key, ShadowDatabase shadow, SchemaModel released, DeclaredNames declared) {
+  public Written write(String key, ShadowDatabase shadow, SchemaModel released, DeclaredNames declared) {
     Path entry = directory.resolve(key);
     if (Files.exists(entry)) {
-      return false;
+      return Written.PRESENT;
     }
     Path tmp = null;
     try {
@@ -115,15 +121,14 @@ public final class ReleasedPointCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, entry);
       }
-      return true;
+      return Written.SAVED;
     } catch (FileAlreadyExistsException e) {
       delete(tmp); // another build saved the same point first
-      return false;
+      return Written.PRESENT;
     } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        delete(tmp);
-      }
-      return false;
+      delete(tmp);
+      return new Written(false, Optional.of("cannot save the released point in " + directory + " ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the next build applies the released changesets again"));
     }
   }
 
