@@ -174,7 +174,8 @@ public final class Gate {
           released = atFirst;
         }
         beforeWindow = atFirst;
-        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog).onEach(progress));
+        // the shadow holds the first ones now: Liquibase need not walk them again
+        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog).after(firstCount).onEach(progress));
         update = first.then(rest);
         pendingCount = releasedCount > 0 ? rest.applied().size() : update.applied().size();
         windowCount = rest.applied().size();
@@ -195,7 +196,8 @@ public final class Gate {
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
           : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
       Optional<RollbackRoundTrip> trip = rollBack > 0
-          ? Optional.of(roundTrip(changelog, shadow, scope, rollBack, beforeWindow, model).covering(rollBack, pendingCount))
+          ? Optional.of(roundTrip(changelog, shadow, scope, rollBack, firstCount, beforeWindow, model)
+              .covering(rollBack, pendingCount))
           : Optional.empty();
       return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
     }
@@ -255,10 +257,13 @@ public final class Gate {
         Duration.ofNanos(System.nanoTime() - start), changeSet));
   }
 
-  /** Rolls the last {@code count} changesets back and applies them again, comparing each state. */
+  /**
+   * Rolls the last {@code count} changesets back and applies them again, comparing each state; the first
+   * {@code before} selected changesets are applied and not among them.
+   */
   private RollbackRoundTrip roundTrip(ParsedChangelog changelog, ShadowDatabase shadow, SnapshotScope scope,
-      int count, SchemaModel released, SchemaModel result) {
-    RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), changelog, count);
+      int count, int before, SchemaModel released, SchemaModel result) {
+    RollbackResult rollback = liquibase.rollbackCount(shadow.connection(), changelog, count, before);
     if (rollback.failure().isPresent()) {
       RollbackFailure failure = rollback.failure().get();
       return failure.irreversible() ? RollbackRoundTrip.notTestable(failure.changeSet(), failure.message())
@@ -268,7 +273,7 @@ public final class Gate {
     List<SchemaChange> afterRollback = SchemaDiff.between(released,
         snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope));
     try {
-      liquibase.update(shadow.connection(), Update.of(changelog));
+      liquibase.update(shadow.connection(), Update.of(changelog).after(before));
     } catch (InvalidChangeException e) {
       return RollbackRoundTrip.failed(Optional.empty(), "the update after the rollback fails: " + e.getMessage(),
           afterRollback);

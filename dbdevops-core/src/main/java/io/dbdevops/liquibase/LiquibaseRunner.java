@@ -110,8 +110,12 @@ public final class LiquibaseRunner {
    *     {@code 0}: all of them. Running it again applies the next ones: how the gate snapshots the released point
    * @param where the database as a failing changeset's message names it ({@link #SHADOW}, an environment)
    * @param progress hears of each changeset as soon as it ran
+   * @param after the first this many selected changesets are known to be applied already (the caller applied them
+   *     on this database a moment ago, or restored an image of that point): Liquibase is given only the rest (see
+   *     {@link ParsedChangelog#after}), so the update's validation and status checks do not walk the whole history
    */
-  public record Update(ParsedChangelog changelog, int count, String where, Consumer<AppliedChangeSet> progress) {
+  public record Update(ParsedChangelog changelog, int count, String where, Consumer<AppliedChangeSet> progress,
+      int after) {
     public Update {
       Objects.requireNonNull(changelog, "changelog");
       Objects.requireNonNull(where, "where");
@@ -119,26 +123,34 @@ public final class LiquibaseRunner {
       if (count < 0) {
         throw new IllegalArgumentException("count " + count + " is negative");
       }
+      if (after < 0) {
+        throw new IllegalArgumentException("after " + after + " is negative");
+      }
     }
 
     /** Every changeset not yet applied, on the shadow, with no one listening. */
     public static Update of(ParsedChangelog changelog) {
-      return new Update(changelog, 0, SHADOW, applied -> { });
+      return new Update(changelog, 0, SHADOW, applied -> { }, 0);
     }
 
     /** At most {@code count} changesets ({@code 0}: all). */
     public Update upTo(int count) {
-      return new Update(changelog, count, where, progress);
+      return new Update(changelog, count, where, progress, after);
     }
 
     /** On the database {@code where} names, for messages. */
     public Update on(String where) {
-      return new Update(changelog, count, where, progress);
+      return new Update(changelog, count, where, progress, after);
     }
 
     /** Telling {@code progress} of each changeset as it finishes. */
     public Update onEach(Consumer<AppliedChangeSet> progress) {
-      return new Update(changelog, count, where, progress);
+      return new Update(changelog, count, where, progress, after);
+    }
+
+    /** Knowing the first {@code applied} selected changesets are applied on this database already. */
+    public Update after(int applied) {
+      return new Update(changelog, count, where, progress, applied);
     }
   }
 
@@ -173,7 +185,7 @@ public final class LiquibaseRunner {
               update.count())
           : new CommandScope(UpdateCommandStep.COMMAND_NAME);
       command.addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
-      execute(connection, update.changelog(), command, recorder, definitions);
+      execute(connection, update.changelog(), update.after(), command, recorder, definitions);
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
@@ -203,13 +215,22 @@ public final class LiquibaseRunner {
    * {@link InvalidChangeException}.
    */
   public RollbackResult rollbackCount(Connection connection, ParsedChangelog changelog, int count) {
+    return rollbackCount(connection, changelog, count, 0);
+  }
+
+  /**
+   * {@link #rollbackCount(Connection, ParsedChangelog, int)} when the first {@code after} selected changesets are
+   * known to be applied and none of them is among the {@code count} to roll back: Liquibase is given only the
+   * changesets after them (see {@link Update#after()}).
+   */
+  public RollbackResult rollbackCount(Connection connection, ParsedChangelog changelog, int count, int after) {
     if (count <= 0) {
       throw new IllegalArgumentException("count " + count + " is not positive");
     }
     Recorder recorder = new Recorder(applied -> { }, SHADOW);
     long start = System.nanoTime();
     try {
-      execute(connection, changelog, new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
+      execute(connection, changelog, after, new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
           .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count), recorder, null);
     } catch (InvalidChangeException | SetupException e) {
       throw e;
@@ -235,8 +256,8 @@ public final class LiquibaseRunner {
    * Runs one command on the connection's database, quietly: with the parsed changelog when it fits that database
    * ({@link ParsedChangelog#reusableOn}), else, as Liquibase does by itself, parsing the file again for it.
    */
-  private static void execute(Connection connection, ParsedChangelog parsed, CommandScope command, Recorder recorder,
-      DefinitionRecorder definitions) throws Exception {
+  private static void execute(Connection connection, ParsedChangelog parsed, int after, CommandScope command,
+      Recorder recorder, DefinitionRecorder definitions) throws Exception {
     ChangelogSource changelog = parsed.source();
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
@@ -263,7 +284,7 @@ public final class LiquibaseRunner {
       }
       // one run at a time on a parse: the run leaves its checksums and stored values in the changesets
       synchronized (parsed) {
-        DatabaseChangeLog changeLog = reusable.get();
+        DatabaseChangeLog changeLog = after > 0 ? parsed.after(after) : reusable.get();
         forgetEarlierRun(changeLog);
         command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changeLog)
             .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parsed.parameters());

@@ -55,6 +55,7 @@ public final class ParsedChangelog {
   private final Set<String> askedWhileParsing;
   private final Duration parseTime;
   private List<ChangeSetInfo> changeSets;
+  private final Map<Integer, DatabaseChangeLog> trimmed = new HashMap<>();
 
   private ParsedChangelog(ChangelogSource source, Selection selection, Filters filters, DatabaseChangeLog changeLog,
       Duration parseTime) {
@@ -196,6 +197,38 @@ public final class ParsedChangelog {
       }
     }
     return Optional.of(changeLog);
+  }
+
+  /**
+   * The parsed changelog without its first {@code applied} selected changesets, for an update or rollback on a
+   * database that is known to hold them already (the gate applied them a moment ago, or restored an image of that
+   * point): Liquibase validates and checks the status of every changeset it is given, on every command, and on a
+   * long history that walk costs more than the few changesets pending. Changesets that run again by themselves
+   * ({@code runAlways}, {@code runOnChange}) stay in, in their place, as do the ones the selection leaves out after
+   * that point (Liquibase filters them as it would). The changesets are the parsed ones (their own changelog files,
+   * contexts, preconditions); only the list around them is new. Built once per count.
+   */
+  synchronized DatabaseChangeLog after(int applied) {
+    return trimmed.computeIfAbsent(applied, n -> {
+      DatabaseChangeLog part = new DatabaseChangeLog(changeLog.getPhysicalFilePath());
+      part.setLogicalFilePath(changeLog.getLogicalFilePath());
+      part.setObjectQuotingStrategy(changeLog.getObjectQuotingStrategy());
+      part.setChangeLogParameters(changeLog.getChangeLogParameters());
+      part.setContextFilter(changeLog.getContextFilter());
+      part.setPreconditions(changeLog.getPreconditions());
+      int seen = 0;
+      for (int i = 0; i < all.size(); i++) {
+        ChangeSet changeSet = all.get(i);
+        if (seen >= n || changeSet.isAlwaysRun() || changeSet.isRunOnChange()) {
+          // as it stands in the parse: addChangeSet would move runOrder="first"/"last" changesets again
+          part.getChangeSets().add(changeSet);
+        }
+        if (accepted.get(i)) {
+          seen++;
+        }
+      }
+      return part;
+    });
   }
 
   /** The parameters it was parsed with (an update that reuses the parse runs with them). */

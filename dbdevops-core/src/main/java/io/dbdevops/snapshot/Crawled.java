@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What a database's catalog says about the owned schemas, exactly as read: names as the database spells them, types,
  * defaults, expressions and view definitions in its own words. {@link CatalogReader} makes the model of it. Two
- * sources fill it in: SchemaCrawler's catalog (H2, MariaDB) and {@link PostgresCatalog}'s own queries.
+ * sources fill it in: SchemaCrawler's catalog (MariaDB) and {@link DirectCatalog}'s own queries (PostgreSQL, H2).
  */
 final class Crawled {
 

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The data-dictionary queries, one per object type, keyed by SchemaCrawler's {@code InformationSchemaKey} names:
- * SchemaCrawler runs them on H2 and MariaDB, {@link PostgresCatalog} on PostgreSQL.
+ * SchemaCrawler runs them on MariaDB, {@link DirectCatalog} on PostgreSQL and H2.
  *
  * <p>Without them SchemaCrawler asks the JDBC driver table by table: {@code getColumns}, {@code getPrimaryKeys},
  * {@code getIndexInfo}, {@code getImportedKeys} and {@code getExportedKeys} for every table, five round trips per
@@ -307,7 +307,7 @@ final class InformationSchemaQueries {
           COALESCE(NUMERIC_SCALE, DATETIME_PRECISION, 0) AS DECIMAL_DIGITS,
           CASE WHEN IS_IDENTITY = 'YES' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT,
           CASE WHEN IS_GENERATED = 'ALWAYS' THEN 'YES' ELSE 'NO' END AS IS_GENERATEDCOLUMN,
-          REMARKS
+          REMARKS, NULL AS ENUM_LABELS
         FROM INFORMATION_SCHEMA.COLUMNS
         WHERE LOWER(TABLE_SCHEMA) IN %s""".formatted(in));
     q.put(PRIMARY_KEYS, """
@@ -324,10 +324,15 @@ final class InformationSchemaQueries {
         SELECT TABLE_CATALOG AS TABLE_CAT, TABLE_SCHEMA AS TABLE_SCHEM, TABLE_NAME, NOT IS_UNIQUE AS NON_UNIQUE,
           INDEX_CATALOG AS INDEX_QUALIFIER, INDEX_NAME, 3 AS TYPE, ORDINAL_POSITION, COLUMN_NAME,
           CASE WHEN ORDERING_SPECIFICATION = 'DESC' THEN 'D' ELSE 'A' END AS ASC_OR_DESC, 0 AS CARDINALITY,
-          0 AS PAGES, NULL AS FILTER_CONDITION, 'NO' AS IS_EXPRESSION
+          0 AS PAGES, NULL AS FILTER_CONDITION, 'NO' AS IS_EXPRESSION, NULL AS CONSTRAINT_TYPE
         FROM INFORMATION_SCHEMA.INDEX_COLUMNS
         WHERE LOWER(TABLE_SCHEMA) IN %s""".formatted(in));
-    // H2 has no SchemaCrawler plugin: without these it reads no check constraints, views or sequences
+    // the columns of unique constraints, in key order
+    q.put(CONSTRAINT_COLUMN_USAGE, """
+        SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION
+        FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE
+        WHERE LOWER(TABLE_SCHEMA) IN %s""".formatted(in));
+    // check constraints name no table here: their names are unique in the schema (TABLE_CONSTRAINTS has the table)
     q.put(TABLE_CONSTRAINTS, """
         SELECT CONSTRAINT_CATALOG, CONSTRAINT_SCHEMA, CONSTRAINT_NAME, TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_TYPE,
           IS_DEFERRABLE, INITIALLY_DEFERRED

@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
  *       {@code context="mysql"}.</li>
  * </ul>
  */
-final class FidelityChangelog {
+public final class FidelityChangelog {
 
-  static final String MASTER = "db/changelog/db.changelog-master.xml";
+  public static final String MASTER = "db/changelog/db.changelog-master.xml";
   static final String LEGACY_TS = "1970-01-01 00:00:00";
   /** The hotfixes rename {@code status} to this (with columnDataType but not NOT NULL or the default, as usual). */
   static final String RENAMED_TO = "state_code";
@@ -64,7 +64,7 @@ final class FidelityChangelog {
   }
 
   /** The contexts an engine is updated with. */
-  static String contexts(Engine engine) {
+  public static String contexts(Engine engine) {
     return switch (engine) {
       case H2 -> "h2";
       case POSTGRESQL -> "postgresql";
@@ -183,7 +183,7 @@ final class FidelityChangelog {
   }
 
   /** The changelog for {@code seed} with {@code portableTables} seeded tables (plus the core and engine-specific ones). */
-  static FidelityChangelog generate(long seed, int portableTables) {
+  public static FidelityChangelog generate(long seed, int portableTables) {
     FidelityChangelog g = new FidelityChangelog(seed);
     g.build(portableTables);
     return g;
@@ -206,7 +206,7 @@ final class FidelityChangelog {
   }
 
   /** Writes the master and its files under {@code root}; returns the changelog to apply. */
-  ChangelogSource write(Path root) {
+  public ChangelogSource write(Path root) {
     try {
       StringBuilder master = new StringBuilder(header(null));
       for (ChangelogFile f : files) {

@@ -115,6 +115,72 @@ class ParsedChangelogTest {
   }
 
   @Test
+  void givenOnlyTheChangesetsAfterTheAppliedOnesLiquibaseRunsAsFromTheWholeChangelog() throws Exception {
+    ChangelogSource changelog = changelog();
+    Selection h2 = new Selection(OPTIONS, Dialect.H2);
+    List<String> whole;
+    try (Connection c = h2()) {
+      whole = run(c, () -> ParsedChangelog.parse(changelog, h2));
+    }
+    ParsedChangelog parsed = ParsedChangelog.parse(changelog, h2);
+    List<String> after = new ArrayList<>();
+    try (Connection c = h2()) {
+      runner.update(c, Update.of(parsed).upTo(2));
+      after.add(state(c));
+      runner.update(c, Update.of(parsed).after(2));
+      after.add(state(c));
+      assertThat(runner.rollbackCount(c, parsed, 3, 2).failure()).isEmpty();
+      after.add(state(c));
+      runner.update(c, Update.of(parsed).after(2));
+      after.add(state(c));
+    }
+    assertThat(after).isEqualTo(whole);
+    assertThat(parsed.after(2).getChangeSets()).extracting(cs -> cs.getId()).containsExactly("3", "4", "5", "6", "7");
+  }
+
+  @Test
+  void changesetsThatRunAgainByThemselvesStayInWhenTheAppliedOnesAreLeftOut() throws Exception {
+    write("db/again.xml", HEADER + """
+          <changeSet id="1" author="a">
+            <createTable tableName="t1"><column name="id" type="int"/></createTable>
+          </changeSet>
+          <changeSet id="2" author="a" runAlways="true">
+            <insert tableName="t1"><column name="id" valueNumeric="1"/></insert>
+          </changeSet>
+          <changeSet id="3" author="a">
+            <createTable tableName="t3"><column name="id" type="int"/></createTable>
+          </changeSet>
+          <changeSet id="4" author="a">
+            <createTable tableName="t4"><column name="id" type="int"/></createTable>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    ChangelogSource changelog = new ChangelogSource(root, "db/again.xml");
+    Selection h2 = new Selection(UpdateOptions.DEFAULT, Dialect.H2);
+    String whole;
+    try (Connection c = h2()) {
+      ParsedChangelog parsed = ParsedChangelog.parse(changelog, h2);
+      runner.update(c, Update.of(parsed).upTo(3));
+      runner.update(c, Update.of(parsed));
+      whole = state(c) + rows(c, "t1");
+    }
+    ParsedChangelog parsed = ParsedChangelog.parse(changelog, h2);
+    try (Connection c = h2()) {
+      runner.update(c, Update.of(parsed).upTo(3));
+      runner.update(c, Update.of(parsed).after(3));
+      assertThat(state(c) + rows(c, "t1")).isEqualTo(whole).contains("row 2 RERAN", "t1 rows 2");
+    }
+    assertThat(parsed.after(3).getChangeSets()).extracting(cs -> cs.getId()).containsExactly("2", "4");
+  }
+
+  private static String rows(Connection c, String table) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return table + " rows " + rs.getInt(1);
+    }
+  }
+
+  @Test
   void theChecksumsReadAreTheOnesLiquibaseStoresAndStaySoAfterRuns() throws Exception {
     ChangelogSource changelog = changelog();
     ParsedChangelog parsed = ParsedChangelog.parse(changelog, new Selection(OPTIONS, Dialect.H2));

@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL's catalog read directly: the tables and views of the owned schemas ({@code DatabaseMetaData.getTables},
- * types TABLE and VIEW) and the {@link InformationSchemaQueries} for columns, keys, indexes, constraints, views and
- * sequences, one query each, assembled into a {@link Crawled.Catalog} as SchemaCrawler assembles them.
+ * PostgreSQL's and H2's catalogs read directly: the tables and views of the owned schemas (PostgreSQL: the driver's
+ * {@code DatabaseMetaData.getTables}, types TABLE and VIEW; H2: {@code INFORMATION_SCHEMA.TABLES}) and the
+ * {@link InformationSchemaQueries} for columns, keys, indexes, constraints, views and sequences, one query each,
+ * assembled into a {@link Crawled.Catalog} as SchemaCrawler assembles them.
  *
  * <p>Why not SchemaCrawler: profiled on 500 tables, its catalog building was about 95% of the snapshot, and half of
  * that sorted result-set columns: SchemaCrawler's {@code MetadataResultSet} looks each value up by name in a list it
@@ -32,27 +33,38 @@ import java.util.stream.Collectors;
  * true), so the model is the one its catalog gave; only a check constraint is now matched to its own table, where
  * SchemaCrawler matched check definitions by schema and name and so mixed up two tables' checks of the same name.
  */
-final class PostgresCatalog {
+final class DirectCatalog {
 
   private static final String[] TABLE_TYPES = {"TABLE", "VIEW"};
 
-  private PostgresCatalog() {
+  private DirectCatalog() {
   }
 
-  static Crawled.Catalog read(Connection connection, SnapshotScope scope) throws SQLException {
-    Map<String, String> queries = InformationSchemaQueries.forDialect(Dialect.POSTGRESQL, scope.schemas(), connection);
+  /** The dialects whose {@link InformationSchemaQueries} cover everything the model needs. */
+  static boolean reads(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2;
+  }
+
+  static Crawled.Catalog read(Connection connection, Dialect dialect, SnapshotScope scope) throws SQLException {
+    Map<String, String> queries = InformationSchemaQueries.forDialect(dialect, scope.schemas(), connection);
     Set<String> owned = scope.schemas().stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-        "SELECT 1 FROM PG_NAMESPACE WHERE LOWER(NSPNAME) IN "
-            + InformationSchemaQueries.ownedSchemas(Dialect.POSTGRESQL, scope.schemas()))) {
+    String in = InformationSchemaQueries.ownedSchemas(dialect, scope.schemas());
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect == Dialect.H2
+        ? "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE LOWER(SCHEMA_NAME) IN " + in
+        : "SELECT 1 FROM PG_NAMESPACE WHERE LOWER(NSPNAME) IN " + in)) {
       if (!rs.next()) {
         // as SchemaCrawler did: a schema that is not there is a wrong setting, not an empty schema
         throw new SetupException("the database has no schema " + String.join(", ", scope.schemas()));
       }
     }
     Map<Key, TableRows> tables = new LinkedHashMap<>();
-    // SchemaCrawler's table list: the driver's, in the owned schemas (those named pg_… are the driver's temporary ones)
-    try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", TABLE_TYPES)) {
+    // SchemaCrawler's table list: the driver's, in the owned schemas (those named pg_… are the driver's temporary
+    // ones); H2's information schema names the same (its driver's getTables says BASE TABLE, not TABLE)
+    try (Statement st = connection.createStatement(); ResultSet rs = dialect == Dialect.H2
+        ? st.executeQuery("SELECT TABLE_SCHEMA AS TABLE_SCHEM, TABLE_NAME, CASE WHEN TABLE_TYPE = 'VIEW' THEN 'VIEW' "
+            + "ELSE 'TABLE' END AS TABLE_TYPE, REMARKS FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE IN ('BASE TABLE', "
+            + "'VIEW') AND LOWER(TABLE_SCHEMA) IN " + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME")
+        : connection.getMetaData().getTables(null, null, "%", TABLE_TYPES)) {
       while (rs.next()) {
         String schema = string(rs, "TABLE_SCHEM");
         String name = string(rs, "TABLE_NAME");
@@ -127,6 +139,8 @@ final class PostgresCatalog {
         Object constraintType = rs.getObject("CONSTRAINT_TYPE");
         index.constraintType = constraintType == null ? null : String.valueOf(constraintType);
       });
+      // H2's check constraints name no table: a constraint name is unique in its schema there
+      Map<Key, TableRows> constraintTables = new HashMap<>();
       rows(st, queries.get(InformationSchemaQueries.TABLE_CONSTRAINTS), rs -> {
         TableRows t = tables.get(new Key(string(rs, "CONSTRAINT_SCHEMA"), string(rs, "TABLE_NAME")));
         String name = string(rs, "CONSTRAINT_NAME");
@@ -134,6 +148,7 @@ final class PostgresCatalog {
           String type = string(rs, "CONSTRAINT_TYPE");
           t.constraints.put(name, new ConstraintRows(name, "UNIQUE".equalsIgnoreCase(type) ? Crawled.ConstraintType.UNIQUE
               : "CHECK".equalsIgnoreCase(type) ? Crawled.ConstraintType.CHECK : Crawled.ConstraintType.OTHER));
+          constraintTables.put(new Key(string(rs, "CONSTRAINT_SCHEMA"), name), t);
         }
       });
       rows(st, queries.get(InformationSchemaQueries.CONSTRAINT_COLUMN_USAGE), rs -> {
@@ -144,8 +159,10 @@ final class PostgresCatalog {
           c.columns.put(column, integer(rs, "ORDINAL_POSITION", 0));
         }
       });
+      boolean checksNameTables = dialect != Dialect.H2;
       rows(st, queries.get(InformationSchemaQueries.CHECK_CONSTRAINTS), rs -> {
-        TableRows t = tables.get(new Key(string(rs, "CONSTRAINT_SCHEMA"), string(rs, "TABLE_NAME")));
+        TableRows t = checksNameTables ? tables.get(new Key(string(rs, "CONSTRAINT_SCHEMA"), string(rs, "TABLE_NAME")))
+            : constraintTables.get(new Key(string(rs, "CONSTRAINT_SCHEMA"), string(rs, "CONSTRAINT_NAME")));
         ConstraintRows c = t == null ? null : t.constraints.get(string(rs, "CONSTRAINT_NAME"));
         String clause = string(rs, "CHECK_CLAUSE");
         if (c != null && clause != null) {
@@ -204,7 +221,7 @@ final class PostgresCatalog {
       List<Crawled.Column> cols = columns.values().stream()
           .sorted(Comparator.comparingInt(ColumnRow::position).thenComparing(c -> c.column().name()))
           .map(ColumnRow::column).toList();
-      return new Crawled.Table(schema, name, view, cols, Optional.ofNullable(primaryKey).map(PostgresCatalog::inKeyOrder),
+      return new Crawled.Table(schema, name, view, cols, Optional.ofNullable(primaryKey).map(DirectCatalog::inKeyOrder),
           foreignKeys.stream().map(ForeignKeyRows::crawled).toList(),
           constraints.values().stream().map(ConstraintRows::crawled).toList(),
           indexes.values().stream().map(IndexRows::crawled).toList(), remarks, definition.toString());
