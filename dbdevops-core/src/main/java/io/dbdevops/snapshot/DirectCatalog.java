@@ -309,9 +309,10 @@ final class DirectCatalog {
     return v == null ? null : v.trim();
   }
 
+  /** A number; past the range of an int (H2's length of a CLOB is Long.MAX_VALUE), the largest int. */
   private static int integer(ResultSet rs, String column, int absent) throws SQLException {
-    int v = rs.getInt(column);
-    return rs.wasNull() ? absent : v;
+    long v = rs.getLong(column);
+    return rs.wasNull() ? absent : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
   }
 
   /** True for a non-zero number, {@code yes} or {@code true}; false for NULL (as SchemaCrawler reads flags). */

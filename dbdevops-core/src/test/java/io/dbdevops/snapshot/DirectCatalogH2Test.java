@@ -62,6 +62,47 @@ class DirectCatalogH2Test {
         Map.of()), tmp);
   }
 
+  @Test
+  void everyLiquibaseTypeReadsAsThroughSchemaCrawler(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("changelog");
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("types.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+          <changeSet id="1" author="t">
+            <createTable tableName="every_type" remarks="one column per type">
+              <column name="id" type="bigint" autoIncrement="true"><constraints primaryKey="true"/></column>
+              <column name="a_clob" type="clob"/>
+              <column name="a_blob" type="blob"/>
+              <column name="a_text" type="text"/>
+              <column name="a_nvarchar" type="nvarchar(40)"/>
+              <column name="a_char" type="char(3)" defaultValue="abc"/>
+              <column name="a_uuid" type="uuid"/>
+              <column name="a_datetime" type="datetime" defaultValueComputed="CURRENT_TIMESTAMP"/>
+              <column name="a_ts3" type="timestamp(3)"/>
+              <column name="a_date" type="date"/>
+              <column name="a_time" type="time"/>
+              <column name="a_boolean" type="boolean" defaultValueBoolean="false"><constraints nullable="false"/></column>
+              <column name="a_tinyint" type="tinyint"/>
+              <column name="a_smallint" type="smallint"/>
+              <column name="a_int" type="int" remarks="a number"/>
+              <column name="a_float" type="float"/>
+              <column name="a_double" type="double"/>
+              <column name="a_real" type="real"/>
+              <column name="a_currency" type="currency"/>
+              <column name="a_decimal" type="decimal(18,4)" defaultValueNumeric="0"/>
+              <column name="a_binary" type="varbinary(16)"/>
+            </createTable>
+            <createIndex tableName="every_type" indexName="ix_every_type_desc"><column name="a_int" descending="true"/></createIndex>
+            <createSequence sequenceName="every_seq" startValue="100" incrementBy="5" cycle="true"/>
+          </changeSet>
+        </databaseChangeLog>
+        """);
+    assertSameBothWays(new ChangelogSource(root, "types.xml"), UpdateOptions.DEFAULT, tmp);
+  }
+
   private static void assertSameBothWays(ChangelogSource changelog, UpdateOptions options, Path tmp) {
     BothWays both = new BothWays();
     GateSettings settings = new GateSettings(changelog, tmp.resolve("state"), ShadowSettings.H2, List.of(), options);
