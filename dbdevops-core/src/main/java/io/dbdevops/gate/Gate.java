@@ -157,8 +157,10 @@ public final class Gate {
         SchemaModel atFirst;
         if (image.isPresent()) {
           first = new UpdateResult(List.of(), Duration.ZERO, List.of());
-          atFirst = image.get().released();
           firstDeclared = image.get().declared();
+          long r0 = System.nanoTime();
+          atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));
+          releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
           restored = releasedCount;
         } else {
           first = liquibase.update(shadow.connection(), Update.of(changelog).upTo(firstCount).onEach(progress));
@@ -167,7 +169,7 @@ public final class Gate {
           atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));
           if (releasedCount > 0) {
             releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
-            save(settings, shadow, point, atFirst, firstDeclared);
+            save(settings, shadow, point, firstDeclared);
           }
         }
         if (releasedCount > 0) {
@@ -220,11 +222,10 @@ public final class Gate {
     return lookup.entry();
   }
 
-  private void save(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point, SchemaModel released,
-      DeclaredNames declared) {
+  private void save(GateSettings settings, ShadowDatabase shadow, ReleasedPoint point, DeclaredNames declared) {
     cacheKey(settings, shadow, point).ifPresent(key -> {
       ReleasedPointCache.Written written = new ReleasedPointCache(settings.shadowCache().get())
-          .write(key, shadow, released, declared);
+          .write(key, shadow, declared);
       written.problem().ifPresent(listener::cacheNote);
       if (written.saved()) {
         listener.cacheNote("saved the released point (" + point.count() + (point.count() == 1 ? " changeset" : " changesets")

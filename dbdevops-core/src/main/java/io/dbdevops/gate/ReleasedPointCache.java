@@ -1,10 +1,7 @@
 package io.dbdevops.gate;
 
-import io.dbdevops.model.SchemaModel;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.snapshot.DeclaredNames;
-import io.dbdevops.state.StateReader;
-import io.dbdevops.state.StateWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +27,16 @@ import java.util.stream.Stream;
  *
  * <p>An entry is a folder named by its key (a hash of everything that determines the released point: the released
  * changesets' identities and checksums, the engine and its version, the Liquibase version, contexts, labels, changelog
- * parameters, schemas and the dbdevops version) holding the engine's image, the released state (state files), the names the released
- * changesets' statements declared, and a manifest of every file's SHA-256. An entry is written to a temporary folder
+ * parameters, schemas and the dbdevops version) holding the engine's image, the names the released changesets'
+ * statements declared, and a manifest of every file's SHA-256. The released state is not kept: a snapshot of the
+ * restored image reads it in a fraction of the time its 500 state files took to parse. An entry is written to a temporary folder
  * and moved into place whole; one whose files do not match its manifest (tampered with, half copied by a CI cache) is
  * deleted and built again.
  */
 public final class ReleasedPointCache {
 
-  private static final String FORMAT = "dbdevops-released-point-1";
+  private static final String FORMAT = "dbdevops-released-point-2";
   private static final String IMAGE = "image.sql";
-  private static final String STATE = "state";
   private static final String DECLARED = "declared-names.txt";
   private static final String MANIFEST = "manifest.txt";
 
@@ -49,8 +46,8 @@ public final class ReleasedPointCache {
     this.directory = directory;
   }
 
-  /** What a hit gives: the image to restore, the released state and the names the released statements declared. */
-  public record Entry(Path image, SchemaModel released, DeclaredNames declared) {
+  /** What a hit gives: the image to restore and the names the released statements declared. */
+  public record Entry(Path image, DeclaredNames declared) {
   }
 
   /** A miss, with why (absent, or found and thrown away: the build says so). */
@@ -85,8 +82,8 @@ public final class ReleasedPointCache {
         delete(entry);
         return new Lookup(Optional.empty(), Optional.of("the cached image " + entry + " does not match its manifest"));
       }
-      return new Lookup(Optional.of(new Entry(entry.resolve(IMAGE), new StateReader().read(entry.resolve(STATE)),
-          DeclaredNames.read(entry.resolve(DECLARED)))), Optional.empty());
+      return new Lookup(Optional.of(new Entry(entry.resolve(IMAGE), DeclaredNames.read(entry.resolve(DECLARED)))),
+          Optional.empty());
     } catch (IOException | RuntimeException e) {
       delete(entry);
       return new Lookup(Optional.empty(), Optional.of("the cached image " + entry + " cannot be read: " + e.getMessage()));
@@ -100,10 +97,10 @@ public final class ReleasedPointCache {
   }
 
   /**
-   * Saves {@code shadow} as it is now (at the released point) with its state; a cache that cannot be written only
+   * Saves {@code shadow} as it is now (at the released point) with the names its statements declared; a cache that cannot be written only
    * costs the next build its time, and says why.
    */
-  public Written write(String key, ShadowDatabase shadow, SchemaModel released, DeclaredNames declared) {
+  public Written write(String key, ShadowDatabase shadow, DeclaredNames declared) {
     Path entry = directory.resolve(key);
     if (Files.exists(entry)) {
       return Written.PRESENT;
@@ -113,7 +110,6 @@ public final class ReleasedPointCache {
       Files.createDirectories(directory);
       tmp = Files.createTempDirectory(directory, "tmp-" + key);
       shadow.saveImage(tmp.resolve(IMAGE));
-      new StateWriter().write(released, tmp.resolve(STATE));
       declared.write(tmp.resolve(DECLARED));
       Files.writeString(tmp.resolve(MANIFEST), manifest(tmp), StandardCharsets.UTF_8);
       try {

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -39,17 +40,25 @@ public final class StateReader {
     if (!Files.isDirectory(root)) {
       return SchemaModel.EMPTY;
     }
+    List<Path> tableFiles = files(root, StateLayout.TABLES);
+    List<Path> viewFiles = files(root, StateLayout.VIEWS);
+    List<Path> sequenceFiles = files(root, StateLayout.SEQUENCES);
+    List<Path> all = new ArrayList<>(tableFiles);
+    all.addAll(viewFiles);
+    all.addAll(sequenceFiles);
+    List<JsonNode> parsed = parseAll(all);
     List<Table> tables = new ArrayList<>();
     List<View> views = new ArrayList<>();
     List<Sequence> sequences = new ArrayList<>();
-    for (Path file : files(root, StateLayout.TABLES)) {
-      tables.add(new FileReader(file, parse(file)).table());
-    }
-    for (Path file : files(root, StateLayout.VIEWS)) {
-      views.add(new FileReader(file, parse(file)).view());
-    }
-    for (Path file : files(root, StateLayout.SEQUENCES)) {
-      sequences.add(new FileReader(file, parse(file)).sequence());
+    for (int i = 0; i < all.size(); i++) {
+      FileReader reader = new FileReader(all.get(i), parsed.get(i));
+      if (i < tableFiles.size()) {
+        tables.add(reader.table());
+      } else if (i < tableFiles.size() + viewFiles.size()) {
+        views.add(reader.view());
+      } else {
+        sequences.add(reader.sequence());
+      }
     }
     try {
       return new SchemaModel(tables, views, sequences);
@@ -68,6 +77,29 @@ public final class StateReader {
     } catch (IOException e) {
       throw new StateFileException(dir, null, "cannot list: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Every file's YAML, parsed side by side (parsing is most of reading a state of hundreds of files); a file that
+   * does not parse fails the read as it would read one by one: the first such file in order.
+   */
+  private List<JsonNode> parseAll(List<Path> files) {
+    Object[] results = new Object[files.size()];
+    IntStream.range(0, files.size()).parallel().forEach(i -> {
+      try {
+        results[i] = parse(files.get(i));
+      } catch (StateFileException e) {
+        results[i] = e;
+      }
+    });
+    List<JsonNode> nodes = new ArrayList<>(results.length);
+    for (Object r : results) {
+      if (r instanceof StateFileException e) {
+        throw e;
+      }
+      nodes.add((JsonNode) r);
+    }
+    return nodes;
   }
 
   private JsonNode parse(Path file) {
