@@ -148,7 +148,8 @@ public final class Gate {
       UpdateResult update;
       int pendingCount;
       int windowCount;
-      Consumer<AppliedChangeSet> progress = progress(changelog.selected().size());
+      int[] counted = {0};
+      Consumer<AppliedChangeSet> progress = progress(changelog.selected().size(), counted);
       DeclaredNames firstDeclared = DeclaredNames.fromStatements(List.of());
       int restored = 0;
       if (firstCount > 0) {
@@ -162,6 +163,7 @@ public final class Gate {
           atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));
           releasedSnapshot = Duration.ofNanos(System.nanoTime() - r0);
           restored = releasedCount;
+          counted[0] = restored; // the image holds them: the count goes on from there
         } else {
           first = liquibase.update(shadow.connection(), Update.of(changelog).upTo(firstCount).onEach(progress));
           firstDeclared = DeclaredNames.fromStatements(first.definitions());
@@ -251,9 +253,8 @@ public final class Gate {
    * Tells the listener of each changeset the build's update applies: how many of the {@code total} the shadow's
    * update selects, since the first one began.
    */
-  private Consumer<AppliedChangeSet> progress(int total) {
+  private Consumer<AppliedChangeSet> progress(int total, int[] applied) {
     long start = System.nanoTime();
-    int[] applied = {0};
     return changeSet -> listener.changesetApplied(new GateListener.Progress(++applied[0], total,
         Duration.ofNanos(System.nanoTime() - start), changeSet));
   }

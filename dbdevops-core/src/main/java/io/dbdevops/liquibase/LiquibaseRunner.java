@@ -263,6 +263,7 @@ public final class LiquibaseRunner {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
+    SettledConfiguration.settle();
     UpdateOptions options = parsed.selection().options();
     Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
     command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)

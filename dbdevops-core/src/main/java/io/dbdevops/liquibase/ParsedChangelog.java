@@ -98,6 +98,7 @@ public final class ParsedChangelog {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
+    SettledConfiguration.settle();
     XmlValidation.configure();
     Filters filters = Filters.of(selection);
     long t0 = System.nanoTime();

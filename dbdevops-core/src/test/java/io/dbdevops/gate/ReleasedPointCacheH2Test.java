@@ -36,7 +36,13 @@ class ReleasedPointCacheH2Test {
     public void cacheNote(String note) {
       events.add(note);
     }
+
+    @Override
+    public void changesetApplied(Progress progress) {
+      counts.add(progress.applied() + " of " + progress.total());
+    }
   });
+  private final List<String> counts = new ArrayList<>();
 
   private GateSettings settings;
   private List<ChangeSetInfo> released;
@@ -73,8 +79,12 @@ class ReleasedPointCacheH2Test {
     assertThat(first.staged().built().restored()).isZero();
 
     events.clear();
+    counts.clear();
     Gate.Verified second = verify(settings.withShadowCache(cache), released);
     assertThat(events).containsExactly("restored " + released.size());
+    // progress goes on from the restored point: the one pending changeset is the last of them all
+    int all = released.size() + 1;
+    assertThat(counts).containsExactly(all + " of " + all);
     assertThat(second.staged().built().restored()).isEqualTo(released.size());
     assertThat(second.staged().built().update().applied()).extracting(a -> a.id()).containsExactly("100-drop-note");
 
