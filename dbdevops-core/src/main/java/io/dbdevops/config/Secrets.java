@@ -144,7 +144,7 @@ public final class Secrets {
     private final String original;
 
     Masked(String original, String message) {
-      super(message, null, true, true);
+      super(message);
       this.original = Objects.requireNonNull(original);
     }
 
