@@ -29,8 +29,11 @@ public final class Jdbc {
     Optional<String> login = user.or(info::user);
     Secret secret = password.isEmpty() ? info.password().map(Secret::of).orElse(Secret.NONE) : password;
     Properties props = new Properties();
-    login.ifPresent(u -> props.setProperty("user", u));
-    if (!secret.isEmpty()) {
+    // a user or password the URL gives as a parameter wins: H2 refuses one given twice ("Duplicate property")
+    if (!JdbcUrls.hasParameter(url, "user")) {
+      login.ifPresent(u -> props.setProperty("user", u));
+    }
+    if (!secret.isEmpty() && !JdbcUrls.hasParameter(url, "password")) {
       props.setProperty("password", secret.reveal());
     }
     timeouts(url, props);

@@ -106,6 +106,11 @@ public final class JdbcUrls {
     return List.copyOf(found);
   }
 
+  /** Whether the URL sets {@code key} as a parameter ({@code ?key=}, {@code &key=}, H2's {@code ;KEY=}), in any case. */
+  static boolean hasParameter(String url, String key) {
+    return Pattern.compile("[?&;]\\s*" + Pattern.quote(key) + "\\s*=", Pattern.CASE_INSENSITIVE).matcher(url).find();
+  }
+
   /** Whether the URL carries a password ({@link #passwords}). */
   public static boolean carriesPassword(String url) {
     return !passwords(url).isEmpty();

@@ -127,6 +127,17 @@ class UrlShadowConnectionErrorsTest {
   }
 
   @Test
+  void anH2UrlWithItsOwnUserAndPasswordWinsOverTheConfiguredOnes() {
+    // H2 refuses a setting given twice ("Duplicate property PASSWORD"), e.g. ;PASSWORD= and DBDEVOPS_SHADOW_PASSWORD
+    String url = "jdbc:h2:mem:url_shadow_" + UUID.randomUUID() + ";USER=sa;PASSWORD=h2-Pa55";
+    ShadowSettings settings = new ShadowSettings("url", Optional.of(url), Optional.of("someone"), Secret.of("env-Pa55"));
+    try (ShadowDatabase shadow = providers.open(settings)) {
+      assertThat(shadow.dialect()).isEqualTo(io.dbdevops.config.Dialect.H2);
+      assertThat(shadow.description()).doesNotContain("h2-Pa55").doesNotContain("PASSWORD");
+    }
+  }
+
+  @Test
   void h2UrlIsUsedAsItIs() {
     ShadowSettings settings = new ShadowSettings("url", Optional.of("jdbc:h2:mem:url_shadow_" + UUID.randomUUID()),
         Optional.of("sa"), Secret.NONE);
