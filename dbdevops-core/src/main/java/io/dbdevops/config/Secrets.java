@@ -18,45 +18,34 @@ import java.util.Set;
  */
 public final class Secrets {
 
-  public static final Secrets NONE = new Secrets(List.of(), List.of());
+  public static final Secrets NONE = new Secrets(List.of());
   public static final String MASK = "****";
 
   /** Shorter values are not masked: a one- or two-character password would mask every occurrence of that text. */
   private static final int SHORTEST = 3;
 
-  private final List<Secret> values;
   private final List<String> forms;
 
-  private Secrets(List<Secret> values, List<String> forms) {
-    this.values = values;
+  private Secrets(List<String> forms) {
     this.forms = forms;
   }
 
   public static Secrets of(Collection<Secret> secrets) {
-    Set<Secret> values = new LinkedHashSet<>();
     Set<String> forms = new LinkedHashSet<>();
     for (Secret s : secrets) {
       if (s == null || s.reveal().length() < SHORTEST) {
         continue;
       }
-      values.add(s);
       forms.addAll(forms(s.reveal()));
     }
     List<String> sorted = new ArrayList<>(forms);
     // longest first, so a form that contains another is masked whole
     sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-    return new Secrets(List.copyOf(values), List.copyOf(sorted));
+    return new Secrets(List.copyOf(sorted));
   }
 
   public static Secrets of(Secret... secrets) {
     return of(List.of(secrets));
-  }
-
-  /** These and {@code more}. */
-  public Secrets and(Collection<Secret> more) {
-    List<Secret> all = new ArrayList<>(values);
-    all.addAll(more);
-    return of(all);
   }
 
   /** Every spelling of {@code value} this class masks. */
