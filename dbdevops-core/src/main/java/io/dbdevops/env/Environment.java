@@ -26,6 +26,13 @@ public record Environment(String name, List<String> chain, String url, Optional<
     grants = grants.stream().sorted().distinct().toList();
   }
 
+  /** Prints the URL without the credentials it may carry. */
+  @Override
+  public String toString() {
+    return "Environment[name=" + name + ", url=" + io.dbdevops.shadow.JdbcUrls.redact(url) + ", serverId="
+        + serverId.orElse("-") + ", passwordEnv=" + passwordEnv.orElse("-") + "]";
+  }
+
   public Map<String, String> parameters() {
     return updateOptions.parameters();
   }

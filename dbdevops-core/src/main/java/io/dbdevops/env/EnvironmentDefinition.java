@@ -34,6 +34,13 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
     grants = grants.map(List::copyOf);
   }
 
+  /** Prints the URL without the credentials it may carry. */
+  @Override
+  public String toString() {
+    return "EnvironmentDefinition[name=" + name + ", extends=" + extendsName.orElse("-") + ", url="
+        + url.map(io.dbdevops.shadow.JdbcUrls::redact).orElse("-") + ", serverId=" + serverId.orElse("-") + "]";
+  }
+
   /** This definition laid over its parent: scalars override, parameters merge key-wise, lists replace. */
   EnvironmentDefinition over(EnvironmentDefinition parent) {
     Map<String, String> merged = new java.util.TreeMap<>(parent.parameters);

@@ -2,6 +2,7 @@ package io.dbdevops.env;
 
 import io.dbdevops.SetupException;
 import io.dbdevops.config.Secret;
+import io.dbdevops.config.Secrets;
 import io.dbdevops.shadow.Jdbc;
 import io.dbdevops.shadow.JdbcUrls;
 import java.sql.Connection;
@@ -9,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An environment's database and the credentials to reach it; prints without the password. */
+/** An environment's database and the credentials to reach it; prints without the password (or the URL's). */
 public record LiveTarget(Environment environment, Optional<String> username, Secret password) {
 
   public LiveTarget {
@@ -25,6 +26,11 @@ public record LiveTarget(Environment environment, Optional<String> username, Sec
   /** {@code environment 'prod' (jdbc:postgresql://db:5432/app)}, without credentials. */
   public String description() {
     return "environment '" + environment.name() + "' (" + JdbcUrls.redact(environment.url()) + ")";
+  }
+
+  /** The password and every password the environment's URL carries, for masking. */
+  public Secrets secrets() {
+    return Jdbc.secrets(url(), password);
   }
 
   /** A connection to the environment's database; read-only ones refuse writes where the driver supports it. */
@@ -51,7 +57,9 @@ public record LiveTarget(Environment environment, Optional<String> username, Sec
       } catch (SQLException ignored) {
         // already failing
       }
-      throw new SetupException("cannot make the connection to " + description() + " read-only: " + e.getMessage(), e);
+      Secrets secrets = secrets();
+      throw new SetupException(secrets.mask("cannot make the connection to " + description() + " read-only: "
+          + e.getMessage()), secrets.scrub(e));
     }
   }
 }

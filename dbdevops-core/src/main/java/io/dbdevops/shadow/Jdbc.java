@@ -2,9 +2,12 @@ package io.dbdevops.shadow;
 
 import io.dbdevops.SetupException;
 import io.dbdevops.config.Secret;
+import io.dbdevops.config.Secrets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -21,17 +24,32 @@ public final class Jdbc {
    * @param setting the name of the setting that holds the URL, for the message (e.g. {@code -Ddbdevops.shadow.url})
    */
   public static Connection connect(String url, Optional<String> user, Secret password, String setting) {
+    // user info in the URL (jdbc:mariadb://user:password@host/db) becomes connection properties: not every driver reads it
+    JdbcUrls.UserInfo info = JdbcUrls.userInfo(url);
+    Optional<String> login = user.or(info::user);
+    Secret secret = password.isEmpty() ? info.password().map(Secret::of).orElse(Secret.NONE) : password;
     Properties props = new Properties();
-    user.ifPresent(u -> props.setProperty("user", u));
-    if (!password.isEmpty()) {
-      props.setProperty("password", password.reveal());
+    // a user or password the URL gives as a parameter wins: H2 refuses one given twice ("Duplicate property")
+    if (!JdbcUrls.hasParameter(url, "user")) {
+      login.ifPresent(u -> props.setProperty("user", u));
+    }
+    if (!secret.isEmpty() && !JdbcUrls.hasParameter(url, "password")) {
+      props.setProperty("password", secret.reveal());
     }
     timeouts(url, props);
     try {
-      return DriverManager.getConnection(url, props);
+      return DriverManager.getConnection(info.url(), props);
     } catch (SQLException e) {
-      throw new SetupException(describe(e, JdbcUrls.redact(url), user, setting), scrub(e, password));
+      Secrets secrets = secrets(url, password);
+      throw new SetupException(secrets.mask(describe(e, JdbcUrls.redact(url), login, setting)), secrets.scrub(e));
     }
+  }
+
+  /** The password given and every password the URL carries, for masking. */
+  public static Secrets secrets(String url, Secret password) {
+    List<Secret> all = new ArrayList<>(JdbcUrls.passwords(url));
+    all.add(password);
+    return Secrets.of(all);
   }
 
   /**
@@ -75,13 +93,5 @@ public final class Jdbc {
   static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).trim();
-  }
-
-  /** A copy of the cause whose message cannot carry the password. */
-  static SQLException scrub(SQLException e, Secret password) {
-    if (password.isEmpty() || e.getMessage() == null || !e.getMessage().contains(password.reveal())) {
-      return e;
-    }
-    return new SQLException(e.getMessage().replace(password.reveal(), "****"), e.getSQLState(), e.getErrorCode());
   }
 }

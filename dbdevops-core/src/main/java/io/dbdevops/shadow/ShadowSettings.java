@@ -23,6 +23,13 @@ public record ShadowSettings(String provider, Optional<String> url, Optional<Str
     image = Objects.requireNonNullElse(image, Optional.<String>empty()).map(String::trim).filter(i -> !i.isEmpty());
   }
 
+  /** Prints the URL without the credentials it may carry, and the password masked. */
+  @Override
+  public String toString() {
+    return "ShadowSettings[provider=" + provider + ", url=" + url.map(JdbcUrls::redact).orElse("-") + ", username="
+        + username.orElse("-") + ", password=" + password + ", image=" + image.orElse("-") + "]";
+  }
+
   /** Settings without a container image (every provider but {@code testcontainers}). */
   public ShadowSettings(String provider, Optional<String> url, Optional<String> username, Secret password) {
     this(provider, url, username, password, Optional.empty());

@@ -2,6 +2,7 @@ package io.dbdevops.shadow;
 
 import io.dbdevops.SetupException;
 import io.dbdevops.config.Dialect;
+import io.dbdevops.config.Secrets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +40,8 @@ public final class UrlShadowProvider implements ShadowProvider {
       dialect = Dialect.of(admin);
     } catch (SQLException | SetupException e) {
       close(admin);
-      throw e instanceof SetupException s ? s : new SetupException("cannot read database metadata at " + JdbcUrls.redact(url), e);
+      throw e instanceof SetupException s ? s : new SetupException("cannot read database metadata at " + JdbcUrls.redact(url),
+          Jdbc.secrets(url, settings.password()).scrub(e));
     }
     if (dialect == Dialect.H2 || !JdbcUrls.isServerUrl(url)) {
       return new Direct(admin, dialect, url);
@@ -49,7 +51,8 @@ public final class UrlShadowProvider implements ShadowProvider {
       st.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       close(admin);
-      throw new SetupException(createFailure(e, url, settings), e);
+      Secrets secrets = Jdbc.secrets(url, settings.password());
+      throw new SetupException(secrets.mask(createFailure(e, url, settings)), secrets.scrub(e));
     }
     try {
       Connection shadow = Jdbc.connect(JdbcUrls.withDatabase(url, name), settings.username(), settings.password(), SETTING);

@@ -32,4 +32,34 @@ class JdbcUrlsTest {
     assertThat(JdbcUrls.redact("jdbc:postgresql://127.0.0.1:5432/app?user=u&password=hunter2")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/app");
     assertThat(JdbcUrls.redact("jdbc:mariadb://u:hunter2@127.0.0.1:3306/app")).isEqualTo("jdbc:mariadb://127.0.0.1:3306/app");
   }
+
+  @Test
+  void redactedUrlDropsUserInfoEvenWithEncodedCharacters() {
+    assertThat(JdbcUrls.redact("jdbc:mariadb://u:p%40ss%2Fw@127.0.0.1:3306/app?x=1")).isEqualTo("jdbc:mariadb://127.0.0.1:3306/app");
+    assertThat(JdbcUrls.redact("jdbc:h2:mem:x;USER=sa;PASSWORD=hunter2")).isEqualTo("jdbc:h2:mem:x");
+  }
+
+  @Test
+  void userInfoIsTakenOutOfTheUrlDecoded() {
+    JdbcUrls.UserInfo info = JdbcUrls.userInfo("jdbc:mariadb://dbd_user:S3cr3t%40x+y@127.0.0.1:3306/app?sslMode=disable");
+    assertThat(info.url()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/app?sslMode=disable");
+    assertThat(info.user()).contains("dbd_user");
+    assertThat(info.password()).contains("S3cr3t@x+y");
+    JdbcUrls.UserInfo none = JdbcUrls.userInfo("jdbc:postgresql://127.0.0.1:5432/app?user=a@b");
+    assertThat(none.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/app?user=a@b");
+    assertThat(none.user()).isEmpty();
+    assertThat(JdbcUrls.userInfo("jdbc:postgresql://only_user@db/app").password()).isEmpty();
+  }
+
+  @Test
+  void passwordsAreFoundInUserInfoParametersAndH2Settings() {
+    assertThat(JdbcUrls.passwords("jdbc:postgresql://db/app?user=u&password=p%23w1&sslpassword=k3y"))
+        .extracting(io.dbdevops.config.Secret::reveal).containsExactly("p%23w1", "p#w1", "k3y");
+    assertThat(JdbcUrls.passwords("jdbc:mariadb://u:pw%2F1@db/app")).extracting(io.dbdevops.config.Secret::reveal)
+        .containsExactly("pw/1");
+    assertThat(JdbcUrls.passwords("jdbc:h2:mem:x;USER=sa;PASSWORD=h2pw")).extracting(io.dbdevops.config.Secret::reveal)
+        .containsExactly("h2pw");
+    assertThat(JdbcUrls.carriesPassword("jdbc:postgresql://db:5432/app?user=u")).isFalse();
+    assertThat(JdbcUrls.carriesPassword("jdbc:mariadb://127.0.0.1:3306/")).isFalse();
+  }
 }

@@ -59,6 +59,51 @@ class UrlShadowConnectionErrorsTest {
   }
 
   @Test
+  void aUrlCarryingUserAndPasswordWorksAndItsWrongPasswordNeverShows() throws Exception {
+    TestDatabases.Server server = TestDatabases.mariadb();
+    String user = "dbdevops_pw_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    String real = "Real@/" + UUID.randomUUID();
+    String encoded = java.net.URLEncoder.encode(real, java.nio.charset.StandardCharsets.UTF_8);
+    server.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + real + "'",
+        "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + real + "'",
+        "GRANT ALL ON `dbdevops\\_shadow\\_%`.* TO '" + user + "'@'%'",
+        "GRANT ALL ON `dbdevops\\_shadow\\_%`.* TO '" + user + "'@'localhost'");
+    try {
+      String url = "jdbc:mariadb://" + user + ":" + encoded + "@127.0.0.1:3306/";
+      try (ShadowDatabase shadow = providers.open(new ShadowSettings("url", Optional.of(url), Optional.empty(), Secret.NONE))) {
+        assertThat(shadow.dialect()).isEqualTo(io.dbdevops.config.Dialect.MARIADB);
+        assertThat(shadow.description()).startsWith("mariadb temporary database").doesNotContain(encoded).doesNotContain(user);
+      }
+      String wrong = "jdbc:mariadb://" + user + ":Wrong-" + encoded + "@127.0.0.1:3306/";
+      Throwable thrown = catchThrowable(() -> providers.open(new ShadowSettings("url", Optional.of(wrong), Optional.empty(),
+          Secret.NONE)));
+      assertThat(thrown).isInstanceOf(SetupException.class).hasMessageContaining("refused the credentials")
+          .hasMessageContaining("'" + user + "'");
+      assertThat(printed(thrown)).doesNotContain("Wrong-").doesNotContain(real).doesNotContain(encoded);
+    } finally {
+      server.execute("DROP USER IF EXISTS '" + user + "'@'%'", "DROP USER IF EXISTS '" + user + "'@'localhost'");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jdbc:postgresql://someone:Pa55%2Fw0rd@127.0.0.1:1/postgres",
+      "jdbc:postgresql://127.0.0.1:1/postgres?user=someone&password=Pa55%2Fw0rd", "jdbc:mariadb://someone:Pa55%2Fw0rd@127.0.0.1:1/"})
+  void anUnreachableServerNeverShowsThePasswordItsUrlCarries(String url) {
+    Throwable thrown = catchThrowable(() -> providers.open(new ShadowSettings("url", Optional.of(url), Optional.empty(),
+        Secret.NONE)));
+    assertThat(thrown).isInstanceOf(SetupException.class).hasMessageContaining("cannot reach the database at "
+        + JdbcUrls.redact(url));
+    assertThat(printed(thrown)).doesNotContain("Pa55").doesNotContain("UGE1NS");
+  }
+
+  /** The exception as Maven prints it at -X: messages, causes and stack. */
+  private static String printed(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return w.toString();
+  }
+
+  @Test
   void noPrivilegeToCreateTheTemporaryDatabaseNamesTheGrantAndTheSetting() throws Exception {
     TestDatabases.Server server = TestDatabases.postgres();
     String role = "dbdevops_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -79,6 +124,17 @@ class UrlShadowConnectionErrorsTest {
   void unsupportedDatabaseProductNamesTheSupportedOnes() {
     assertThatThrownBy(() -> io.dbdevops.config.Dialect.fromProductName("Oracle")).isInstanceOf(SetupException.class)
         .hasMessage("unsupported database product 'Oracle': dbdevops supports H2, PostgreSQL and MariaDB/MySQL");
+  }
+
+  @Test
+  void anH2UrlWithItsOwnUserAndPasswordWinsOverTheConfiguredOnes() {
+    // H2 refuses a setting given twice ("Duplicate property PASSWORD"), e.g. ;PASSWORD= and DBDEVOPS_SHADOW_PASSWORD
+    String url = "jdbc:h2:mem:url_shadow_" + UUID.randomUUID() + ";USER=sa;PASSWORD=h2-Pa55";
+    ShadowSettings settings = new ShadowSettings("url", Optional.of(url), Optional.of("someone"), Secret.of("env-Pa55"));
+    try (ShadowDatabase shadow = providers.open(settings)) {
+      assertThat(shadow.dialect()).isEqualTo(io.dbdevops.config.Dialect.H2);
+      assertThat(shadow.description()).doesNotContain("h2-Pa55").doesNotContain("PASSWORD");
+    }
   }
 
   @Test

@@ -5,20 +5,25 @@ import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.config.Secret;
+import io.dbdevops.config.Secrets;
 import io.dbdevops.gate.GateListener;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
+import io.dbdevops.shadow.JdbcUrls;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -39,6 +44,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
   static final String PASSWORD_ENV = "DBDEVOPS_SHADOW_PASSWORD";
+  private static final String URL_PASSWORD_WARNED = AbstractDbDevOpsMojo.class.getName() + ".urlPasswordWarned";
   private static final List<String> SPRING_BOOT_CHANGELOGS = List.of("db/changelog/db.changelog-master.xml",
       "db/changelog/db.changelog-master.yaml", "db/changelog/db.changelog-master.yml", "db/changelog/db.changelog-master.sql");
 
@@ -50,6 +56,9 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
   @Component
   private SettingsDecrypter decrypter;
+
+  /** The passwords this execution resolved (settings.xml, environment variables, URLs): masked out of every message. */
+  private final Set<Secret> secrets = ConcurrentHashMap.newKeySet();
 
   /** Skips every dbdevops goal. */
   @Parameter(property = "dbdevops.skip", defaultValue = "false")
@@ -188,8 +197,12 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       }
       Server decrypted = decrypt(server, id);
       return Optional.of(new io.dbdevops.env.Environments.ServerCredentials(Optional.ofNullable(decrypted.getUsername()),
-          Secret.of(decrypted.getPassword())));
-    }, System::getenv);
+          known(Secret.of(decrypted.getPassword()))));
+    }, name -> {
+      String value = System.getenv(name);
+      known(Secret.of(value));
+      return value;
+    });
   }
 
   /** The shadow drift builds the expected state on when one is set explicitly ({@code -Ddbdevops.shadow}, not h2). */
@@ -201,10 +214,53 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new SetupException("cannot decrypt the password of settings.xml server '" + id + "': " + problem.getMessage());
+        throw new SetupException("cannot decrypt the password of settings.xml server '" + id + "': " + problem.getMessage()
+            + " (check the master password in settings-security.xml and the server's encrypted <password>)");
       }
     }
     return result.getServer();
+  }
+
+  /** Notes a password this execution resolved, so that no message of it shows the password. */
+  private Secret known(Secret secret) {
+    if (secret != null && !secret.isEmpty()) {
+      secrets.add(secret);
+    }
+    return secret;
+  }
+
+  /**
+   * Warns once per build when a configured JDBC URL carries a password: it works, but Maven's own debug output (-X)
+   * prints every plugin parameter, which dbdevops cannot stop; dbdevops itself masks it everywhere.
+   */
+  private void warnOfPasswordsInUrls() {
+    List<String> where = new ArrayList<>();
+    if (shadowUrl != null && JdbcUrls.carriesPassword(shadowUrl)) {
+      JdbcUrls.passwords(shadowUrl).forEach(this::known);
+      where.add("<shadowUrl> (-Ddbdevops.shadow.url)");
+    }
+    for (Environment e : environments == null ? List.<Environment>of() : environments) {
+      if (e.url() != null && JdbcUrls.carriesPassword(e.url())) {
+        JdbcUrls.passwords(e.url()).forEach(this::known);
+        where.add("<url> of environment '" + e.name() + "'");
+      }
+    }
+    if (where.isEmpty() || !firstInBuild(URL_PASSWORD_WARNED)) {
+      return;
+    }
+    getLog().warn("dbdevops: the JDBC URL in " + String.join(", ", where) + " carries a password: it works and dbdevops "
+        + "never prints it, but Maven itself prints every plugin parameter at -X (debug), so a debug log shows it. "
+        + "Keep the password out of the URL: a settings.xml <server> (<shadowServerId> for the shadow, <serverId> on an "
+        + "environment; encrypt its password with mvn --encrypt-password), <passwordEnv> on an environment, or the "
+        + PASSWORD_ENV + " environment variable for the shadow");
+  }
+
+  /** True the first time in this Maven session that {@code key} is asked for (one warning per build, not per goal). */
+  private boolean firstInBuild(String key) {
+    if (session == null || session.getRepositorySession() == null) {
+      return true;
+    }
+    return session.getRepositorySession().getData().set(key, null, Boolean.TRUE);
   }
 
   /** The database the configured shadow is, before it is opened. */
@@ -252,14 +308,27 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       getLog().info("dbdevops: skipped (dbdevops.skip=true)");
       return;
     }
+    known(Secret.of(System.getenv(PASSWORD_ENV)));
     try {
+      warnOfPasswordsInUrls();
       executeGoal();
     } catch (InvalidChangeException e) {
       // the message says everything; the library's exception chain would only repeat it on Maven's error line
-      getLog().debug(e);
-      throw new MojoFailureException(projectRelative(e.getMessage()));
+      Secrets masks = Secrets.of(secrets);
+      getLog().debug(masks.scrub(e));
+      throw new MojoFailureException(masks.mask(projectRelative(e.getMessage())));
     } catch (SetupException e) {
-      throw new MojoExecutionException(projectRelative(e.getMessage()), e);
+      Secrets masks = Secrets.of(secrets);
+      throw new MojoExecutionException(masks.mask(projectRelative(e.getMessage())), masks.scrub(e));
+    } catch (MojoFailureException e) {
+      Secrets masks = Secrets.of(secrets);
+      if (masks.scrub(e) != e) {
+        throw new MojoFailureException(masks.mask(e.getMessage()), masks.scrub(e.getCause()));
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      // whatever a library threw: Maven prints its whole chain at -X
+      throw (RuntimeException) Secrets.of(secrets).scrub(e);
     }
   }
 
@@ -300,16 +369,9 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
         throw new SetupException("no <server> with id '" + shadowServerId + "' in settings.xml (set by <shadowServerId> / "
             + "-Ddbdevops.shadow.serverId)");
       }
-      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-      for (SettingsProblem problem : result.getProblems()) {
-        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-          throw new SetupException("cannot decrypt the password of settings.xml server '" + shadowServerId + "': "
-              + problem.getMessage());
-        }
-      }
-      Server decrypted = result.getServer();
+      Server decrypted = decrypt(server, shadowServerId);
       user = Optional.ofNullable(decrypted.getUsername()).or(() -> Optional.ofNullable(shadowUsername));
-      password = Secret.of(decrypted.getPassword());
+      password = known(Secret.of(decrypted.getPassword()));
     }
     return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password, Optional.ofNullable(shadowImage));
   }

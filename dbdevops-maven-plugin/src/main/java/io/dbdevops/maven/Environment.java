@@ -31,6 +31,14 @@ public class Environment {
     this.extendsName = extendsName;
   }
 
+  String name() {
+    return name;
+  }
+
+  String url() {
+    return url;
+  }
+
   EnvironmentDefinition toDefinition() {
     if (name == null || name.isBlank()) {
       throw new io.dbdevops.SetupException("an <environment> in <environments> has no <name>");
