@@ -200,7 +200,15 @@ final class CatalogReader {
     if (i.unique() && pk.map(p -> p.columns().equals(cols)).orElse(false)) {
       return Made.PRIMARY_KEY;
     }
-    if (i.unique() && (generated || uniqueConstraintNames.contains(indexName) || uniqueColumnSets.contains(cols))) {
+    if (i.unique() && uniqueConstraintNames.contains(indexName)) {
+      return Made.UNIQUE_CONSTRAINT;
+    }
+    // a unique index a statement created is the user's, even on a unique constraint's columns: H2 moves the
+    // constraint onto it when it rebuilds the table (ALTER TABLE … ADD COLUMN) and drops the index it had made
+    if (i.unique() && scope.declared().declaresIndex(indexName)) {
+      return Made.USER;
+    }
+    if (i.unique() && (generated || uniqueColumnSets.contains(cols))) {
       return Made.UNIQUE_CONSTRAINT;
     }
     if (i.unique()) {

@@ -76,8 +76,7 @@ final class FuzzEdits {
           return m;
         }
         String column = c.of(indexable).name();
-        // not unique on a unique constraint's columns: the H2 defect excluded in FuzzSchema
-        boolean unique = c.oneIn(3) && t.uniqueConstraints().stream().noneMatch(u -> u.columns().equals(List.of(column)));
+        boolean unique = c.oneIn(3);
         Index index = Index.of("ix_e" + n + "_" + t.name(), unique, column);
         return replace(m, t, table(t, t.columns(), t.primaryKey(), t.foreignKeys(), t.uniqueConstraints(),
             append(t.indexes(), index)));
@@ -96,9 +95,7 @@ final class FuzzEdits {
           return m;
         }
         UniqueConstraint u = new UniqueConstraint(Optional.empty(), List.of(c.of(indexable).name()));
-        // (nor on a unique index's columns: the H2 defect excluded in FuzzSchema)
-        if (t.uniqueConstraints().stream().anyMatch(x -> x.columns().equals(u.columns()))
-            || t.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(u.columns()))) {
+        if (t.uniqueConstraints().stream().anyMatch(x -> x.columns().equals(u.columns()))) {
           return m;
         }
         return replace(m, t, table(t, t.columns(), t.primaryKey(), t.foreignKeys(), append(t.uniqueConstraints(), u),
