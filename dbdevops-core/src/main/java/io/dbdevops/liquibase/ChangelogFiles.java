@@ -122,6 +122,8 @@ final class ChangelogFiles extends DirectoryResourceAccessor {
     parsing.push(file);
     try {
       return parser.parse(file);
+    } catch (io.dbdevops.InvalidChangeException | io.dbdevops.SetupException e) {
+      throw e; // dbdevops' own, already saying what and where
     } catch (ChangeLogParseException | RuntimeException e) {
       ChangelogFileException known = find(e);
       throw known != null ? known : ChangelogFileException.failed(file, e);
@@ -201,14 +203,16 @@ final class ChangelogFiles extends DirectoryResourceAccessor {
     return parsing.isEmpty() ? master : parsing.peek();
   }
 
-  /** {@code db/changelog/x.xml} for any spelling Liquibase passes ({@code /db/changelog/./x.xml}). */
+  /**
+   * {@code db/changelog/x.xml} for any spelling Liquibase passes ({@code /db/changelog/./x.xml}: a leading slash is the
+   * directory's root, as on a classpath), or the path as given when it is not under the directory.
+   */
   String normalize(String path) {
-    String stripped = path.replace('\\', '/');
-    while (stripped.startsWith("/") && !Files.exists(Path.of(stripped))) {
-      stripped = stripped.substring(1);
-    }
-    Path resolved = root.resolve(stripped).normalize();
-    return resolved.startsWith(root) ? relative(resolved) : path;
+    String slashed = path.replace('\\', '/');
+    Path raw = Path.of(slashed);
+    Path resolved = raw.isAbsolute() && raw.normalize().startsWith(root) ? raw.normalize()
+        : root.resolve(slashed.replaceFirst("^/+", "")).normalize();
+    return resolved.startsWith(root) ? relative(resolved) : slashed;
   }
 
   private String relative(Path absolute) {

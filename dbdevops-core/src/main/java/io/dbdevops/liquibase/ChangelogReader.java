@@ -214,6 +214,9 @@ public final class ChangelogReader {
     Path file = Boolean.TRUE.equals(relative)
         ? Optional.ofNullable(root.resolve(physicalFile(changeSet)).getParent()).orElse(root).resolve(path)
         : root.resolve(path);
+    if (!file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+      return Optional.empty(); // outside the changelog directory: not read (the parse refuses it, see ChangelogFiles)
+    }
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -25,8 +25,8 @@ import liquibase.parser.AbstractFormattedChangeLogParser;
 final class ChangelogWarnings {
 
   private static final Pattern SQL_CHANGESET = Pattern.compile("^\\s*--\\s*changeset\\s+\\S+", Pattern.CASE_INSENSITIVE);
-  /** An attribute {@code name:value} after {@code --changeset author:id}. */
-  private static final Pattern SQL_ATTRIBUTE = Pattern.compile("\\s([A-Za-z]\\w*):");
+  /** An attribute {@code name:value} after {@code --changeset author:id} (not prose: "see ticket: 42"). */
+  private static final Pattern SQL_ATTRIBUTE = Pattern.compile("\\s([A-Za-z]\\w*):\\S");
   /** The {@code --changeset} attributes Liquibase's formatted-SQL parser reads. */
   private static final Set<String> SQL_ATTRIBUTES = Set.of(AbstractFormattedChangeLogParser.STRIP_COMMENTS,
       AbstractFormattedChangeLogParser.SPLIT_STATEMENTS, "rollbackSplitStatements",

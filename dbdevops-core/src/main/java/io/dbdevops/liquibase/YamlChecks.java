@@ -184,8 +184,8 @@ final class YamlChecks {
       return;
     }
     Change change = Scope.getCurrentScope().getSingleton(ChangeFactory.class).create(type);
-    if (change == null) {
-      return; // an unknown change type: Liquibase refuses it (see unknownKeys)
+    if (change == null || change instanceof liquibase.change.custom.CustomChangeWrapper) {
+      return; // unknown: refused above; a customChange takes the parameters of its class
     }
     Set<String> known = new HashSet<>(change.getSerializableFields());
     known.addAll(Scope.getCurrentScope().getSingleton(ChangeFactory.class).getChangeMetaData(change).getParameters()

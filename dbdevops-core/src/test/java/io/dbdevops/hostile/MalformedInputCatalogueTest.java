@@ -561,6 +561,16 @@ class MalformedInputCatalogueTest {
     assertThat(catalogue().count()).isGreaterThanOrEqualTo(30);
   }
 
+  /** The checks have no false alarms on a real changelog: the example project's (XML, YAML and formatted SQL). */
+  @Test
+  void theExampleProjectsChangelogGivesNoWarnings() {
+    ChangelogSource example = new ChangelogSource(Path.of("../example-project/src/main/resources"),
+        "db/changelog/db.changelog-master.xml");
+    ParsedChangelog parsed = ParsedChangelog.parse(example, new Selection(UpdateOptions.DEFAULT, Dialect.POSTGRESQL));
+    assertThat(parsed.changeSets()).hasSizeGreaterThan(3);
+    assertThat(parsed.warnings()).isEmpty();
+  }
+
   // ---------- entry points ----------
 
   /**
