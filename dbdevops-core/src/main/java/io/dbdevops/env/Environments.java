@@ -110,7 +110,8 @@ public final class Environments {
     EnvironmentDefinition d = byName.get(name);
     if (d == null) {
       throw new SetupException((child == null ? "unknown environment '" + name + "' (" + SELECT + ")"
-          : "environment '" + child + "' extends '" + name + "', which is not declared") + "; " + known());
+          : "environment '" + child + "' extends '" + name + "', which is not declared (check <extends> in " + SETTING
+              + ")") + "; " + known());
     }
     return d;
   }

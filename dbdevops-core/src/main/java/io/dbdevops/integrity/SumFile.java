@@ -130,6 +130,9 @@ public record SumFile(List<Entry> entries, Optional<String> recordedHash, Option
   public static SumFile read(Path file) {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new SumFileException(file + " is not UTF-8 text: it is written by mvn dbdevops:mark-released; restore it "
+          + "from git and run the goal again");
     } catch (IOException e) {
       throw new SetupException("cannot read " + file + ": " + e.getMessage(), e);
     }

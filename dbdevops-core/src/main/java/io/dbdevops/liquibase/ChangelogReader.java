@@ -30,7 +30,6 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
@@ -43,7 +42,7 @@ import liquibase.ui.LoggerUIService;
  * that update has: what the integrity check and lint work on. It is {@link ParsedChangelog#changeSets()} of one
  * {@link ParsedChangelog}, the parse a build shares with its updates. {@link #read(ChangelogSource)} returns every
  * changeset as written, parsed without a database. Changelog parameters matter (they are part of the checksum), so
- * pass the ones the update uses. XML is checked against Liquibase's XSD, as its update does ({@link XmlValidation}).
+ * pass the ones the update uses. XML is checked against Liquibase's XSD, as its update does ({@link ChangelogParsers}).
  *
  * <p>Each changeset carries two paths: {@link ChangeSetInfo#file()}, its identity as Liquibase records it (the
  * {@code logicalFilePath} when one is set), and {@link ChangeSetInfo#physicalFile()}, the file it is written in, where
@@ -84,9 +83,9 @@ public final class ChangelogReader {
       throw new SetupException("changelog not found: " + changelog.file());
     }
     Quiet.apply();
-    XmlValidation.configure();
+    ChangelogParsers.configure();
     List<ChangeSetInfo> result = new ArrayList<>();
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+    try (ChangelogFiles accessor = new ChangelogFiles(changelog.root(), changelog.path())) {
       Map<String, Object> scope = new HashMap<>();
       scope.put(Scope.Attr.resourceAccessor.name(), accessor);
       scope.put(Scope.Attr.ui.name(), new LoggerUIService());
@@ -215,6 +214,9 @@ public final class ChangelogReader {
     Path file = Boolean.TRUE.equals(relative)
         ? Optional.ofNullable(root.resolve(physicalFile(changeSet)).getParent()).orElse(root).resolve(path)
         : root.resolve(path);
+    if (!file.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+      return Optional.empty(); // outside the changelog directory: not read (the parse refuses it, see ChangelogFiles)
+    }
     try {
       return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {

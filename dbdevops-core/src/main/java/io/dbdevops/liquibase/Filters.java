@@ -1,10 +1,12 @@
 package io.dbdevops.liquibase;
 
+import io.dbdevops.SetupException;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import java.util.List;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.Labels;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.filter.ChangeSetFilter;
 import liquibase.changelog.filter.ContextChangeSetFilter;
@@ -12,6 +14,7 @@ import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.changelog.filter.IgnoreChangeSetFilter;
 import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.database.Database;
+import liquibase.exception.UnexpectedLiquibaseException;
 
 /**
  * Liquibase's own selection of changesets, as its update builds it (less "already ran", which a changelog read without
@@ -29,12 +32,38 @@ final class Filters {
     this.database = database;
     Contexts contexts = new Contexts(options.contexts().orElse(null));
     LabelExpression labels = new LabelExpression(options.labels().orElse(null));
-    this.filters = List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),
-        new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
+    ContextChangeSetFilter contextFilter = new ContextChangeSetFilter(contexts);
+    LabelChangeSetFilter labelFilter = new LabelChangeSetFilter(labels);
+    checkParses(contextFilter, labelFilter, options);
+    this.filters = List.of(contextFilter, labelFilter, new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
     this.parameters = new ParsedParameters(database);
     this.parameters.setContexts(contexts);
     this.parameters.setLabels(labels);
     options.parameters().forEach(this.parameters::set);
+  }
+
+  /**
+   * Liquibase parses the contexts and labels expressions only when it first judges a changeset that has contexts or
+   * labels, and then fails with its own exception, naming no setting: they are judged here once, on a changeset that
+   * has both, so a malformed expression is a {@link SetupException} naming the setting before anything is read or run.
+   */
+  private static void checkParses(ContextChangeSetFilter contexts, LabelChangeSetFilter labels, UpdateOptions options) {
+    ChangeSet probe = new ChangeSet("probe", "dbdevops", false, false, "probe.xml", "probe", null, null);
+    probe.setLabels(new Labels("probe"));
+    try {
+      contexts.accepts(probe);
+    } catch (UnexpectedLiquibaseException e) {
+      throw new SetupException("the contexts expression '" + options.contexts().orElse("") + "' cannot be parsed ("
+          + LiquibaseRunner.oneLine(e.getMessage()) + "): fix <contexts> / -Ddbdevops.contexts (or the environment's "
+          + "<contexts>), e.g. 'prod and !test' or 'prod, test'", e);
+    }
+    try {
+      labels.accepts(probe);
+    } catch (UnexpectedLiquibaseException e) {
+      throw new SetupException("the labels expression '" + options.labels().orElse("") + "' cannot be parsed ("
+          + LiquibaseRunner.oneLine(e.getMessage()) + "): fix <labels> / -Ddbdevops.labels (or the environment's "
+          + "<labels>), e.g. 'v2 and !experimental'", e);
+    }
   }
 
   static Filters of(Selection selection) {

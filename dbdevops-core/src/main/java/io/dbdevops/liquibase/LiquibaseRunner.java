@@ -272,7 +272,7 @@ public final class LiquibaseRunner {
     options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
     options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
     Optional<DatabaseChangeLog> reusable = parsed.reusableOn(database);
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+    try (ChangelogFiles accessor = new ChangelogFiles(changelog.root(), changelog.path())) {
       Map<String, Object> scope = quietScope(accessor);
       if (reusable.isEmpty()) {
         if (!options.parameters().isEmpty()) {
@@ -353,6 +353,10 @@ public final class LiquibaseRunner {
           + location(changelog, cs) + " failed on " + recorder.where + ": "
           + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
     }
+    ChangelogFileException file = find(e, ChangelogFileException.class);
+    if (file != null) {
+      return new InvalidChangeException("malformed changelog: " + describe(file, changelog), e);
+    }
     ChangeLogParseException parse = find(e, ChangeLogParseException.class);
     if (parse != null || find(e, org.xml.sax.SAXParseException.class) != null
         || find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class) != null) {
@@ -391,6 +395,89 @@ public final class LiquibaseRunner {
       line = 0; // the message still names the file
     }
     return line > 0 ? file + ":" + line : file;
+  }
+
+  private static final Pattern NOT_FOUND = Pattern.compile("The file (\\S+) was not found in the configured search path");
+  private static final Pattern ENTITY = Pattern.compile("Unable to resolve xml entity (\\S+?)\\.?(?:\\s|$)");
+  private static final Pattern XSD_CHOICES = Pattern.compile("\\s*One of '\\{.*?\\}' is expected\\.");
+
+  /**
+   * "db/changelog/changes/003.xml line 12 column 5: message" for a file the parse knows failed: dbdevops' own finding,
+   * or the parser's, with the line and column the parser gives.
+   */
+  private static String describe(ChangelogFileException failure, ChangelogSource changelog) {
+    String file = failure.file();
+    if (failure.problem().isPresent()) {
+      return file + (failure.line() > 0 ? " line " + failure.line() : "") + ": " + failure.problem().get();
+    }
+    Throwable e = failure.getCause();
+    String all = messages(e);
+    Matcher entity = ENTITY.matcher(all);
+    if (entity.find()) {
+      // Liquibase's resolver refused it (nothing was read); its advice to turn secure parsing off is not ours
+      String target = entity.group(1);
+      int line = lineContaining(changelog, file, target);
+      return file + (line > 0 ? " line " + line : "") + ": refers to the external entity or DTD " + target
+          + ", which is not read (an XML external entity); remove the <!DOCTYPE …> and write the content into the "
+          + "changelog, or include another changelog file with <include>";
+    }
+    Matcher missing = NOT_FOUND.matcher(all);
+    if (missing.find()) {
+      return file + ": includes " + missing.group(1) + ", which does not exist in the changelog directory "
+          + changelog.root() + " (check the path; with relativeToChangelogFile=\"true\" it is relative to " + file
+          + ")";
+    }
+    org.xml.sax.SAXParseException sax = find(e, org.xml.sax.SAXParseException.class);
+    if (sax != null) {
+      return file + " line " + sax.getLineNumber() + " column " + sax.getColumnNumber() + ": " + xsd(oneLine(sax.getMessage()));
+    }
+    org.yaml.snakeyaml.error.MarkedYAMLException yaml = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+    if (yaml != null && yaml.getProblemMark() != null) {
+      return file + " line " + (yaml.getProblemMark().getLine() + 1) + " column " + (yaml.getProblemMark().getColumn() + 1)
+          + ": " + oneLine(yaml.getProblem());
+    }
+    java.nio.charset.CharacterCodingException coding = find(e, java.nio.charset.CharacterCodingException.class);
+    if (coding != null) {
+      return file + ": is not UTF-8 text; save the file as UTF-8";
+    }
+    ChangeLogParseException parse = find(e, ChangeLogParseException.class);
+    String message = oneLine(parse != null ? parse.getMessage() : rootMessage(e));
+    return message.contains(file) ? message : file + ": " + message;
+  }
+
+  /** The messages of an exception chain, one after another. */
+  private static String messages(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+
+  /** The first line of the changelog file that contains {@code text}, 0 when none does or it cannot be read. */
+  private static int lineContaining(ChangelogSource changelog, String file, String text) {
+    try (java.io.BufferedReader reader = Files.newBufferedReader(changelog.root().resolve(file),
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      String line;
+      for (int n = 1; (line = reader.readLine()) != null; n++) {
+        if (line.contains(text)) {
+          return n;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  /** An XSD message without its namespaces and without the list of every element it would have taken instead. */
+  private static String xsd(String message) {
+    String plain = message.replace("\"http://www.liquibase.org/xml/ns/dbchangelog\":", "");
+    Matcher choices = XSD_CHOICES.matcher(plain);
+    if (choices.find() && choices.group().length() > 200) {
+      plain = choices.replaceFirst(" It is not an element Liquibase's XSD allows there (a misspelt change type?).");
+    }
+    return plain.replace("'{", "'").replace("}'", "'");
   }
 
   /** "db/changelog/changes/003.xml line 12 column 5: message" from the parser's exception chain. */

@@ -56,9 +56,13 @@ public final class ParsedChangelog {
   private final Duration parseTime;
   private List<ChangeSetInfo> changeSets;
   private final Map<Integer, DatabaseChangeLog> trimmed = new HashMap<>();
+  /** What the parsers warned of while parsing ({@link YamlChecks}). */
+  private final List<String> parserWarnings;
+  private List<String> warnings;
 
   private ParsedChangelog(ChangelogSource source, Selection selection, Filters filters, DatabaseChangeLog changeLog,
-      Duration parseTime) {
+      Duration parseTime, List<String> parserWarnings) {
+    this.parserWarnings = List.copyOf(parserWarnings);
     this.source = source;
     this.selection = selection;
     this.filters = filters;
@@ -86,7 +90,7 @@ public final class ParsedChangelog {
   /**
    * Parses the changelog and its includes for the selection, with Liquibase's own parser and the changelog
    * parameters of that selection's update; XML is checked against Liquibase's XSD, as its update does
-   * ({@link XmlValidation}).
+   * ({@link ChangelogParsers}).
    *
    * @throws SetupException the changelog file does not exist
    * @throws InvalidChangeException it cannot be parsed: the message names the file and line
@@ -99,19 +103,22 @@ public final class ParsedChangelog {
     }
     Quiet.apply();
     SettledConfiguration.settle();
-    XmlValidation.configure();
+    ChangelogParsers.configure();
     Filters filters = Filters.of(selection);
     long t0 = System.nanoTime();
     DatabaseChangeLog[] parsed = new DatabaseChangeLog[1];
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(changelog.root())) {
+    List<String> warnings;
+    try (ChangelogFiles accessor = new ChangelogFiles(changelog.root(), changelog.path())) {
       Scope.child(scope(accessor, filters.database()), () -> parsed[0] = ChangeLogParserFactory.getInstance()
           .getParser(changelog.path(), accessor).parse(changelog.path(), filters.parameters(), accessor));
+      warnings = accessor.warnings();
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
       throw LiquibaseRunner.translate(e, changelog);
     }
-    return new ParsedChangelog(changelog, selection, filters, parsed[0], Duration.ofNanos(System.nanoTime() - t0));
+    return new ParsedChangelog(changelog, selection, filters, parsed[0], Duration.ofNanos(System.nanoTime() - t0),
+        warnings);
   }
 
   /** The scope a changelog is parsed and checksummed in: its files, quiet, and the database it is selected for. */
@@ -157,7 +164,7 @@ public final class ParsedChangelog {
 
   private List<ChangeSetInfo> readChangeSets() {
     List<ChangeSetInfo> result = new ArrayList<>();
-    try (DirectoryResourceAccessor accessor = new DirectoryResourceAccessor(source.root())) {
+    try (ChangelogFiles accessor = new ChangelogFiles(source.root(), source.path())) {
       Scope.child(scope(accessor, filters.database()), () -> {
         // as parsed: not the checksums an update computed against its database since
         changeLog.clearCheckSums();
@@ -230,6 +237,17 @@ public final class ParsedChangelog {
       }
       return part;
     });
+  }
+
+  /**
+   * What is valid but almost certainly not meant, one line each, naming the file and line: a changeset without changes,
+   * an attribute Liquibase ignores, a formatted-SQL file without its header.
+   */
+  public synchronized List<String> warnings() {
+    if (warnings == null) {
+      warnings = ChangelogWarnings.of(source.root(), all, parserWarnings);
+    }
+    return warnings;
   }
 
   /** The parameters it was parsed with (an update that reuses the parse runs with them). */

@@ -19,9 +19,11 @@ public record Table(String name, List<Column> columns, Optional<PrimaryKey> prim
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " has no columns");
     }
-    long distinct = columns.stream().map(Column::name).distinct().count();
-    if (distinct != columns.size()) {
-      throw new IllegalArgumentException("table " + name + " has duplicate column names");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Column column : columns) {
+      if (!seen.add(column.name())) {
+        throw new IllegalArgumentException("table " + name + " has the column " + column.name() + " twice");
+      }
     }
     primaryKey = Objects.requireNonNullElse(primaryKey, Optional.empty());
     foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::key)

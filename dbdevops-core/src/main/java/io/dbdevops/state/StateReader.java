@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  */
 public final class StateReader {
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  /** Strict: a key written twice in one mapping is an error (YAML says keys are unique; Jackson would keep the last). */
+  private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   public SchemaModel read(Path root) {
     if (!Files.isDirectory(root)) {
@@ -110,11 +112,37 @@ public final class StateReader {
       }
       return node;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new StateFileException(file, null, "not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+      String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+          : " (line " + e.getLocation().getLineNr() + ")";
+      java.io.CharConversionException encoding = cause(e, java.io.CharConversionException.class);
+      if (encoding != null) {
+        throw new StateFileException(file, null, "not UTF-8 text" + where + " (" + encoding.getMessage()
+            + "): state files are written by mvn dbdevops:snapshot; restore it from git or run the goal again", e);
+      }
+      throw new StateFileException(file, null, "not valid YAML" + where + ": " + problem(e), e);
     } catch (IOException e) {
       throw new StateFileException(file, null, "cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The YAML parser's problem in one line, without the excerpt and caret lines it adds. */
+  private static String problem(JsonProcessingException e) {
+    org.yaml.snakeyaml.error.MarkedYAMLException marked = cause(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
+    if (marked != null) {
+      return (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** Reads one file; knows the file for its error messages. */

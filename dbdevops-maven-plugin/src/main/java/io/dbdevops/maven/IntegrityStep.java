@@ -42,6 +42,10 @@ final class IntegrityStep {
       log.debug("dbdevops: changesets selected by " + selection.describe());
     }
     List<ChangeSetInfo> changesets = changelog.changeSets();
+    // valid but almost certainly not meant (a changeset without changes, formatted SQL without its header, …)
+    for (String warning : changelog.warnings()) {
+      log.warn("dbdevops: " + warning);
+    }
     boolean exists = Files.isRegularFile(sumFile);
     IntegrityResult result = new IntegrityCheck().check(SumFile.readOrEmpty(sumFile), changesets);
     for (IntegrityViolation violation : result.violations()) {

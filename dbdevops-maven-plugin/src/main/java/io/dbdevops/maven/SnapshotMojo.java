@@ -1,6 +1,7 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.gate.Gate;
+import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.state.StateWriter.WriteSummary;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -11,8 +12,11 @@ public class SnapshotMojo extends AbstractDbDevOpsMojo {
 
   @Override
   protected void executeGoal() {
-    Gate gate = new Gate(ShadowProviders.load(), consoleListener());
+    ParsedChangelogs parses = new ParsedChangelogs();
+    Gate gate = new Gate(ShadowProviders.load(), consoleListener(), parses);
     Gate.SnapshotResult result = gate.snapshot(gateSettings());
+    parses.parsed().stream().flatMap(parsed -> parsed.warnings().stream()).distinct()
+        .forEach(warning -> getLog().warn("dbdevops: " + warning));
     WriteSummary w = result.written();
     getLog().info("dbdevops: state " + relative(stateDirectory.toPath()) + ": " + w.written() + " written, "
         + w.unchanged() + " unchanged, " + w.removed() + " removed (" + Plural.of(result.built().model().objectCount(), "object")
