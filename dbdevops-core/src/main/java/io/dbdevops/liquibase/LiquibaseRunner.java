@@ -179,6 +179,10 @@ public final class LiquibaseRunner {
     Recorder recorder = new Recorder(update.progress(), update.where());
     DefinitionRecorder definitions = new DefinitionRecorder();
     long start = System.nanoTime();
+    if (update.after() > 0 && update.changelog().after(update.after()).getChangeSets().isEmpty()) {
+      // the database holds every changeset already and none runs again by itself: nothing for Liquibase to do
+      return new UpdateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), List.of());
+    }
     try {
       CommandScope command = update.count() > 0
           ? new CommandScope(UpdateCountCommandStep.COMMAND_NAME).addArgumentValue(UpdateCountCommandStep.COUNT_ARG,

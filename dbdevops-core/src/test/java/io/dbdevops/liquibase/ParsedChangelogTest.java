@@ -173,6 +173,17 @@ class ParsedChangelogTest {
     assertThat(parsed.after(3).getChangeSets()).extracting(cs -> cs.getId()).containsExactly("2", "4");
   }
 
+  @Test
+  void withEveryChangesetKnownAppliedLiquibaseIsNotRunAtAll() throws Exception {
+    ParsedChangelog parsed = ParsedChangelog.parse(changelog(), new Selection(OPTIONS, Dialect.H2));
+    try (Connection c = h2()) {
+      LiquibaseRunner.UpdateResult result = runner.update(c, Update.of(parsed).after(parsed.selected().size()));
+      assertThat(result.applied()).isEmpty();
+      // not even its history tables: the database was left alone
+      assertThat(tables(c)).doesNotContain("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
+    }
+  }
+
   private static String rows(Connection c, String table) throws SQLException {
     try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
       rs.next();

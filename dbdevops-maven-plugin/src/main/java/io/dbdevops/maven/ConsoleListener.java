@@ -41,6 +41,10 @@ final class ConsoleListener implements GateListener {
 
   @Override
   public void applied(UpdateResult result) {
+    if (result.applied().isEmpty()) {
+      log.info("dbdevops: no changeset to apply");
+      return;
+    }
     log.info("dbdevops: applied " + Plural.of(result.applied().size(), "changeset") + " in " + result.took().toMillis() + " ms");
   }
 
