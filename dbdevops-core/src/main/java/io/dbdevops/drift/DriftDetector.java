@@ -84,7 +84,10 @@ public final class DriftDetector {
 
   /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
   public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants,
-      DeclaredNames declared) {
+      DeclaredNames declared, Optional<HalfApplied> halfApplied) {
+    public Checked {
+      halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
+    }
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
@@ -139,6 +142,7 @@ public final class DriftDetector {
         try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
           shadowDescription = shadow.description();
           settings.progress().accept("shadow database: " + shadowDescription);
+          shadow.notes().forEach(settings.progress());
           SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
           expected = SchemaModel.EMPTY;
           declared = DeclaredNames.fromStatements(List.of());
@@ -177,10 +181,42 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      return new Checked(report, afterPending, liveGrants, declared);
+      Optional<HalfApplied> half = forDeploy && !schemaDrift.isEmpty()
+          ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
+          : Optional.empty();
+      return new Checked(report, afterPending, liveGrants, declared, half);
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the drift is the next pending changeset, partly or wholly there without its history row (a deploy stopped
+   * inside it where DDL commits by itself): every drifted object is one that changeset makes or changes. Built only
+   * when there is drift before a deploy: a second shadow at the applied changesets plus that one.
+   */
+  private Optional<HalfApplied> halfApplied(LiveTarget target, Dialect dialect, Settings settings,
+      ParsedChangelog changelog, Applied applied, SchemaModel expected, SchemaModel live, DeclaredNames declared) {
+    if (applied.pending().isEmpty() || !applied.problems().isEmpty()) {
+      return Optional.empty();
+    }
+    List<SchemaChange> drift = SchemaDiff.between(expected, live);
+    SchemaModel afterNext;
+    try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
+      liquibase.update(shadow.connection(), Update.of(changelog).upTo(applied.count() + 1));
+      afterNext = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
+          shadowScope(target.environment(), dialect, shadow).withDeclared(declared));
+    }
+    List<SchemaChange> next = SchemaDiff.between(expected, afterNext);
+    Set<String> nextObjects = new java.util.HashSet<>();
+    next.forEach(c -> nextObjects.add(c.objectKind() + " " + c.objectName()));
+    if (next.isEmpty() || !drift.stream().allMatch(c -> nextObjects.contains(c.objectKind() + " " + c.objectName()))) {
+      return Optional.empty();
+    }
+    ChangeSetRef ref = applied.pending().get(0);
+    String location = changelog.changeSets().stream().filter(c -> c.key().equals(ref.key())).findFirst()
+        .map(io.dbdevops.liquibase.ChangeSetInfo::location).orElse(ref.file());
+    return Optional.of(new HalfApplied(ref.id(), ref.author(), location, drift, SchemaDiff.between(live, afterNext)));
   }
 
   /** Expected grants vs live ones: {@code +} live only, {@code -} expected only. */
