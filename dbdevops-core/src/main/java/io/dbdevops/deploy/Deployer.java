@@ -8,6 +8,7 @@ import io.dbdevops.drift.DriftDetector;
 import io.dbdevops.drift.DriftReport;
 import io.dbdevops.drift.GrantDrift;
 import io.dbdevops.drift.GrantReader;
+import io.dbdevops.drift.HalfApplied;
 import io.dbdevops.env.DriftPolicy;
 import io.dbdevops.env.Environment;
 import io.dbdevops.env.Grant;
@@ -63,8 +64,22 @@ public final class Deployer {
       StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description()).ifPresent(recovered::add);
       // one parse of the changelog for the environment's database: the drift check's selection and shadow, the deploy
       ParsedChangelogs parses = new ParsedChangelogs();
-      DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses);
+      // a stale Liquibase lock is the evidence of a deploy that died inside its update: only then may drift be a
+      // changeset it left half applied
+      boolean interrupted = !recovered.isEmpty();
+      DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses, interrupted);
       DriftReport before = checked.report();
+      if (checked.halfApplied().filter(HalfApplied::recordable).isPresent()) {
+        // a killed deploy ran it completely and only its history row is missing: record it, check again
+        HalfApplied done = checked.halfApplied().get();
+        liquibase.markNextRan(connection, parses.get(settings.changelog(), env.updateOptions(), before.dialect()),
+            target.description());
+        recovered.add("recorded changeset " + done.id() + " (author " + done.author() + ", " + done.location()
+            + ") as run: a deploy that ended before recording it had applied it completely (all it makes is there, "
+            + "and it changes only the schema)");
+        checked = drift.checkForDeploy(target, settings, parses, true);
+        before = checked.report();
+      }
       if (checked.halfApplied().isPresent() || before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0),
             checked.halfApplied(), recovered);

@@ -91,7 +91,7 @@ public final class DriftDetector {
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
-    return checked(target, settings, false, new ParsedChangelogs()).report();
+    return checked(target, settings, false, false, new ParsedChangelogs()).report();
   }
 
   /**
@@ -100,10 +100,22 @@ public final class DriftDetector {
    * taken from {@code parses} (parsed once for the environment's dialect), so the deploy reuses that parse.
    */
   public Checked checkForDeploy(LiveTarget target, Settings settings, ParsedChangelogs parses) {
-    return checked(target, settings, true, parses);
+    return checkForDeploy(target, settings, parses, false);
   }
 
-  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy, ParsedChangelogs parses) {
+  /**
+   * {@link #checkForDeploy(LiveTarget, Settings, ParsedChangelogs)}; after an interrupted deploy (one that died
+   * inside its update: it left Liquibase's lock), drift made only of the next pending changeset's objects is that
+   * changeset half applied ({@link Checked#halfApplied()}). Without that evidence drift is drift (a hot fix that added
+   * what the next changeset adds is not a half-applied changeset).
+   */
+  public Checked checkForDeploy(LiveTarget target, Settings settings, ParsedChangelogs parses,
+      boolean afterInterruptedDeploy) {
+    return checked(target, settings, true, afterInterruptedDeploy, parses);
+  }
+
+  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy, boolean interrupted,
+      ParsedChangelogs parses) {
     long t0 = System.nanoTime();
     Environment env = target.environment();
     String where = target.description();
@@ -181,7 +193,7 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      Optional<HalfApplied> half = forDeploy && !schemaDrift.isEmpty()
+      Optional<HalfApplied> half = forDeploy && interrupted && !schemaDrift.isEmpty()
           ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
           : Optional.empty();
       return new Checked(report, afterPending, liveGrants, declared, half);
@@ -193,7 +205,8 @@ public final class DriftDetector {
   /**
    * Whether the drift is the next pending changeset, partly or wholly there without its history row (a deploy stopped
    * inside it where DDL commits by itself): every drifted object is one that changeset makes or changes. Built only
-   * when there is drift before a deploy: a second shadow at the applied changesets plus that one.
+   * when there is drift before a deploy that follows an interrupted one: a second shadow at the applied changesets
+   * plus that one.
    */
   private Optional<HalfApplied> halfApplied(LiveTarget target, Dialect dialect, Settings settings,
       ParsedChangelog changelog, Applied applied, SchemaModel expected, SchemaModel live, DeclaredNames declared) {
@@ -214,10 +227,21 @@ public final class DriftDetector {
       return Optional.empty();
     }
     ChangeSetRef ref = applied.pending().get(0);
-    String location = changelog.changeSets().stream().filter(c -> c.key().equals(ref.key())).findFirst()
-        .map(io.dbdevops.liquibase.ChangeSetInfo::location).orElse(ref.file());
-    return Optional.of(new HalfApplied(ref.id(), ref.author(), location, drift, SchemaDiff.between(live, afterNext)));
+    Optional<io.dbdevops.liquibase.ChangeSetInfo> info = changelog.changeSets().stream()
+        .filter(c -> c.key().equals(ref.key())).findFirst();
+    String location = info.map(io.dbdevops.liquibase.ChangeSetInfo::location).orElse(ref.file());
+    boolean schemaOnly = info.map(c -> !c.changes().isEmpty()
+        && c.changes().stream().allMatch(ch -> STRUCTURAL.contains(ch.type()))).orElse(false);
+    return Optional.of(new HalfApplied(ref.id(), ref.author(), location, drift, SchemaDiff.between(live, afterNext),
+        schemaOnly));
   }
+
+  /** Liquibase changes whose whole effect is in the schema the snapshot reads (no SQL of the user's, no data). */
+  private static final Set<String> STRUCTURAL = Set.of("createTable", "addColumn", "createIndex", "addPrimaryKey",
+      "addForeignKeyConstraint", "addUniqueConstraint", "createView", "createSequence", "renameColumn", "renameTable",
+      "renameView", "dropTable", "dropColumn", "dropIndex", "dropView", "dropSequence", "dropForeignKeyConstraint",
+      "dropPrimaryKey", "dropUniqueConstraint", "modifyDataType", "addDefaultValue", "dropDefaultValue",
+      "dropNotNullConstraint", "setColumnRemarks", "setTableRemarks");
 
   /** Expected grants vs live ones: {@code +} live only, {@code -} expected only. */
   public static List<GrantDrift> grantDrift(List<Grant> expected, SortedSet<Grant> live) {

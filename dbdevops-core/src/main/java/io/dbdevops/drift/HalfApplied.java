@@ -11,13 +11,20 @@ import java.util.List;
  *
  * @param there what of the changeset the live database has (expected at the applied changesets → live)
  * @param missing what of it the live database lacks (live → expected after the changeset); empty: all of it is there
+ * @param schemaOnly every change of the changeset is a structural Liquibase change (no SQL, no data): when all of it is
+ *     there, the schema shows everything it did, and it may be recorded as run
  */
 public record HalfApplied(String id, String author, String location, List<SchemaChange> there,
-    List<SchemaChange> missing) {
+    List<SchemaChange> missing, boolean schemaOnly) {
 
   public HalfApplied {
     there = List.copyOf(there);
     missing = List.copyOf(missing);
+  }
+
+  /** All of it is there and it changes nothing but the schema: recording it as run is what it lacks. */
+  public boolean recordable() {
+    return missing.isEmpty() && schemaOnly;
   }
 
   /** One line for the console and the build failure, naming the changeset, what is there and what is missing. */

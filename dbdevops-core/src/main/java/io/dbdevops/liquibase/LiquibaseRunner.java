@@ -182,6 +182,22 @@ public final class LiquibaseRunner {
   }
 
   /**
+   * Records the next changeset not yet applied as executed without running it (Liquibase's mark-next-changeset-ran):
+   * for a changeset a killed deploy applied completely but could not record.
+   */
+  public void markNextRan(Connection connection, ParsedChangelog changelog, String where) {
+    Recorder recorder = new Recorder(applied -> { }, where);
+    try {
+      execute(connection, changelog, new CommandScope(liquibase.command.core.MarkNextChangesetRanCommandStep.COMMAND_NAME),
+          recorder, null);
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      throw translate(e, changelog.source(), recorder);
+    }
+  }
+
+  /**
    * A changeset whose rollback failed: {@code irreversible} when Liquibase has no way to roll it back (a change with
    * no inverse and no {@code <rollback>}: DBD601's concern), otherwise its rollback ran and the database refused it.
    */
