@@ -4,19 +4,28 @@ import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.drift.DriftReport;
 import io.dbdevops.drift.GrantDrift;
+import io.dbdevops.drift.HalfApplied;
 import io.dbdevops.liquibase.AppliedChangeSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a deploy did: the drift found first; whether that blocked it; the changesets it applied; and the post-deploy
  * validation (live schema vs the expected state after the changelog), without the drift that was already there.
+ *
+ * @param halfApplied the next changeset found partly applied without its history row (a deploy stopped inside it on a
+ *     database whose DDL is not transactional): the deploy stops on it, whatever the drift policy
+ * @param recovered what the deploy repaired before it started, one line each (a stale Liquibase lock it released)
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
-    List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
+    List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
+    Optional<HalfApplied> halfApplied, List<String> recovered) {
 
   public DeployResult {
+    halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
+    recovered = List.copyOf(recovered);
     applied = List.copyOf(applied);
     validationDifferences = List.copyOf(validationDifferences);
     grantDifferences = List.copyOf(grantDifferences);

@@ -1,12 +1,14 @@
 package io.dbdevops.deploy;
 
 import io.dbdevops.SetupException;
+import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.drift.DriftDetector;
 import io.dbdevops.drift.DriftReport;
 import io.dbdevops.drift.GrantDrift;
 import io.dbdevops.drift.GrantReader;
+import io.dbdevops.drift.HalfApplied;
 import io.dbdevops.env.DriftPolicy;
 import io.dbdevops.env.Environment;
 import io.dbdevops.env.Grant;
@@ -23,6 +25,8 @@ import io.dbdevops.snapshot.Snapshotter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,11 +34,12 @@ import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
- * Deploys the changelog to an environment. Holding Liquibase's DATABASECHANGELOGLOCK throughout (a concurrent deploy
- * waits, then finds nothing left to do): checks drift, blocks on it when the policy is FAIL, applies the pending
- * changesets (one callback per changeset as it finishes), then validates that the live schema equals the expected
- * state after the changelog. Drift that was there before the deploy (allowed by a WARN or IGNORE policy) is not
- * reported again by the validation.
+ * Deploys the changelog to an environment under the {@link DeployLock} (a concurrent deploy waits, then finds nothing
+ * left to do): releases a Liquibase lock a dead deploy left ({@link StaleLiquibaseLock}), checks drift, stops on a
+ * changeset a dead deploy left half applied, blocks on drift when the policy is FAIL, applies the pending changesets
+ * (one callback per changeset as it finishes; Liquibase's DATABASECHANGELOGLOCK guards the update as usual), then
+ * validates that the live schema equals the expected state after the changelog. Drift that was there before the
+ * deploy (allowed by a WARN or IGNORE policy) is not reported again by the validation.
  */
 public final class Deployer {
 
@@ -53,25 +58,42 @@ public final class Deployer {
     Environment env = target.environment();
     try (Connection connection = target.connect(false);
         DeployLock lock = DeployLock.acquire(connection, target.description())) {
-      // Under the deploy lock a second deploy waits for this one to finish, then finds nothing left to apply; inside,
-      // Liquibase's DATABASECHANGELOGLOCK guards the update as usual.
+      // Under the deploy lock a second deploy waits for this one to finish, then finds nothing left to apply; a
+      // locked DATABASECHANGELOGLOCK can only be a dead deploy's
+      List<String> recovered = new ArrayList<>();
+      StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description()).ifPresent(recovered::add);
       // one parse of the changelog for the environment's database: the drift check's selection and shadow, the deploy
       ParsedChangelogs parses = new ParsedChangelogs();
-      DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses);
+      // a stale Liquibase lock is the evidence of a deploy that died inside its update: only then may drift be a
+      // changeset it left half applied
+      boolean interrupted = !recovered.isEmpty();
+      DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses, interrupted);
       DriftReport before = checked.report();
-      if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
-        return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
+      if (checked.halfApplied().filter(HalfApplied::recordable).isPresent()) {
+        // a killed deploy ran it completely and only its history row is missing: record it, check again
+        HalfApplied done = checked.halfApplied().get();
+        liquibase.markNextRan(connection, parses.get(settings.changelog(), env.updateOptions(), before.dialect()),
+            target.description());
+        recovered.add("recorded changeset " + done.id() + " (author " + done.author() + ", " + done.location()
+            + ") as run: a deploy that ended before recording it had applied it completely (all it makes is there, "
+            + "and it changes only the schema)");
+        checked = drift.checkForDeploy(target, settings, parses, true);
+        before = checked.report();
+      }
+      if (checked.halfApplied().isPresent() || before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
+        return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0),
+            checked.halfApplied(), recovered);
       }
       List<AppliedChangeSet> applied = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
           env.updateOptions(), before.dialect())).on(target.description()).onEach(progress)).applied();
-      return validate(target, before, checked, applied, t0);
+      return validate(target, before, checked, applied, t0, recovered);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }
   }
 
   private DeployResult validate(LiveTarget target, DriftReport before, DriftDetector.Checked checked,
-      List<AppliedChangeSet> applied, long t0) {
+      List<AppliedChangeSet> applied, long t0, List<String> recovered) {
     Environment env = target.environment();
     try (Connection live = target.connect(true)) {
       var dialect = before.dialect();
@@ -87,7 +109,8 @@ public final class Deployer {
         Set<GrantDrift> knownGrants = new HashSet<>(before.grantDrift());
         grants = DriftDetector.grantDrift(env.grants(), liveGrants).stream().filter(g -> !knownGrants.contains(g)).toList();
       }
-      return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0));
+      return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0),
+          Optional.empty(), recovered);
     } catch (SQLException e) {
       throw new SetupException("cannot validate " + target.description() + ": " + e.getMessage(), e);
     }

@@ -84,11 +84,14 @@ public final class DriftDetector {
 
   /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
   public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants,
-      DeclaredNames declared) {
+      DeclaredNames declared, Optional<HalfApplied> halfApplied) {
+    public Checked {
+      halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
+    }
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
-    return checked(target, settings, false, new ParsedChangelogs()).report();
+    return checked(target, settings, false, false, new ParsedChangelogs()).report();
   }
 
   /**
@@ -97,10 +100,22 @@ public final class DriftDetector {
    * taken from {@code parses} (parsed once for the environment's dialect), so the deploy reuses that parse.
    */
   public Checked checkForDeploy(LiveTarget target, Settings settings, ParsedChangelogs parses) {
-    return checked(target, settings, true, parses);
+    return checkForDeploy(target, settings, parses, false);
   }
 
-  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy, ParsedChangelogs parses) {
+  /**
+   * {@link #checkForDeploy(LiveTarget, Settings, ParsedChangelogs)}; after an interrupted deploy (one that died
+   * inside its update: it left Liquibase's lock), drift made only of the next pending changeset's objects is that
+   * changeset half applied ({@link Checked#halfApplied()}). Without that evidence drift is drift (a hot fix that added
+   * what the next changeset adds is not a half-applied changeset).
+   */
+  public Checked checkForDeploy(LiveTarget target, Settings settings, ParsedChangelogs parses,
+      boolean afterInterruptedDeploy) {
+    return checked(target, settings, true, afterInterruptedDeploy, parses);
+  }
+
+  private Checked checked(LiveTarget target, Settings settings, boolean forDeploy, boolean interrupted,
+      ParsedChangelogs parses) {
     long t0 = System.nanoTime();
     Environment env = target.environment();
     String where = target.description();
@@ -139,6 +154,7 @@ public final class DriftDetector {
         try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
           shadowDescription = shadow.description();
           settings.progress().accept("shadow database: " + shadowDescription);
+          shadow.notes().forEach(settings.progress());
           SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
           expected = SchemaModel.EMPTY;
           declared = DeclaredNames.fromStatements(List.of());
@@ -177,11 +193,55 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      return new Checked(report, afterPending, liveGrants, declared);
+      Optional<HalfApplied> half = forDeploy && interrupted && !schemaDrift.isEmpty()
+          ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
+          : Optional.empty();
+      return new Checked(report, afterPending, liveGrants, declared, half);
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Whether the drift is the next pending changeset, partly or wholly there without its history row (a deploy stopped
+   * inside it where DDL commits by itself): every drifted object is one that changeset makes or changes. Built only
+   * when there is drift before a deploy that follows an interrupted one: a second shadow at the applied changesets
+   * plus that one.
+   */
+  private Optional<HalfApplied> halfApplied(LiveTarget target, Dialect dialect, Settings settings,
+      ParsedChangelog changelog, Applied applied, SchemaModel expected, SchemaModel live, DeclaredNames declared) {
+    if (applied.pending().isEmpty() || !applied.problems().isEmpty()) {
+      return Optional.empty();
+    }
+    List<SchemaChange> drift = SchemaDiff.between(expected, live);
+    SchemaModel afterNext;
+    try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
+      liquibase.update(shadow.connection(), Update.of(changelog).upTo(applied.count() + 1));
+      afterNext = snapshotter.snapshot(shadow.connection(), shadow.dialect(),
+          shadowScope(target.environment(), dialect, shadow).withDeclared(declared));
+    }
+    List<SchemaChange> next = SchemaDiff.between(expected, afterNext);
+    Set<String> nextObjects = new java.util.HashSet<>();
+    next.forEach(c -> nextObjects.add(c.objectKind() + " " + c.objectName()));
+    if (next.isEmpty() || !drift.stream().allMatch(c -> nextObjects.contains(c.objectKind() + " " + c.objectName()))) {
+      return Optional.empty();
+    }
+    ChangeSetRef ref = applied.pending().get(0);
+    Optional<io.dbdevops.liquibase.ChangeSetInfo> info = changelog.changeSets().stream()
+        .filter(c -> c.key().equals(ref.key())).findFirst();
+    String location = info.map(io.dbdevops.liquibase.ChangeSetInfo::location).orElse(ref.file());
+    boolean schemaOnly = info.map(c -> !c.changes().isEmpty()
+        && c.changes().stream().allMatch(ch -> STRUCTURAL.contains(ch.type()))).orElse(false);
+    return Optional.of(new HalfApplied(ref.id(), ref.author(), location, drift, SchemaDiff.between(live, afterNext),
+        schemaOnly));
+  }
+
+  /** Liquibase changes whose whole effect is in the schema the snapshot reads (no SQL of the user's, no data). */
+  private static final Set<String> STRUCTURAL = Set.of("createTable", "addColumn", "createIndex", "addPrimaryKey",
+      "addForeignKeyConstraint", "addUniqueConstraint", "createView", "createSequence", "renameColumn", "renameTable",
+      "renameView", "dropTable", "dropColumn", "dropIndex", "dropView", "dropSequence", "dropForeignKeyConstraint",
+      "dropPrimaryKey", "dropUniqueConstraint", "modifyDataType", "addDefaultValue", "dropDefaultValue",
+      "dropNotNullConstraint", "setColumnRemarks", "setTableRemarks");
 
   /** Expected grants vs live ones: {@code +} live only, {@code -} expected only. */
   public static List<GrantDrift> grantDrift(List<Grant> expected, SortedSet<Grant> live) {

@@ -134,6 +134,7 @@ public final class Gate {
     int releasedCount = point.count();
     try (ShadowDatabase shadow = shadows.open(settings.shadow())) {
       listener.shadowOpened(shadow.description());
+      shadow.notes().forEach(listener::shadowNote);
       // one parse for every update of this build: what the shadow's database selects
       ParsedChangelog changelog = parses.get().get(settings.changelog(), settings.updateOptions(), shadow.dialect());
       SnapshotScope scope = settings.schemas().isEmpty() ? SnapshotScope.of(shadow.defaultSchema())

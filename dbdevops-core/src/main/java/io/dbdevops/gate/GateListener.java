@@ -13,6 +13,10 @@ public interface GateListener {
   default void shadowOpened(String description) {
   }
 
+  /** What opening the shadow did besides (dropped the temporary shadow databases killed builds left). */
+  default void shadowNote(String note) {
+  }
+
   /**
    * Each changeset the build's update applies to the shadow, as soon as it ran (the released point's and the rest's,
    * not the rollback round trip's); a console shows a line now and then ({@link ProgressThrottle}) or one for each.

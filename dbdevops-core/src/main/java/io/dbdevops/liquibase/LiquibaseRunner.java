@@ -33,7 +33,6 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.RollbackImpossibleException;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -199,6 +198,22 @@ public final class LiquibaseRunner {
   }
 
   /**
+   * Records the next changeset not yet applied as executed without running it (Liquibase's mark-next-changeset-ran):
+   * for a changeset a killed deploy applied completely but could not record.
+   */
+  public void markNextRan(Connection connection, ParsedChangelog changelog, String where) {
+    Recorder recorder = new Recorder(applied -> { }, where);
+    try {
+      execute(connection, changelog, 0,
+          new CommandScope(liquibase.command.core.MarkNextChangesetRanCommandStep.COMMAND_NAME), recorder, null);
+    } catch (InvalidChangeException | SetupException e) {
+      throw e;
+    } catch (Exception e) {
+      throw translate(e, changelog.source(), recorder);
+    }
+  }
+
+  /**
    * A changeset whose rollback failed: {@code irreversible} when Liquibase has no way to roll it back (a change with
    * no inverse and no {@code <rollback>}: DBD601's concern), otherwise its rollback ran and the database refused it.
    */
@@ -269,13 +284,19 @@ public final class LiquibaseRunner {
     Quiet.apply();
     SettledConfiguration.settle();
     UpdateOptions options = parsed.selection().options();
-    Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    boolean autoCommit = connection.getAutoCommit();
+    // a connection that commits each changeset together with its DATABASECHANGELOG row, where DDL is transactional
+    ChangeSetTransactions transactions = new ChangeSetTransactions(connection);
+    Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(transactions);
+    transactions.transactionalDdl(database.supportsDDLInTransaction());
+    recorder.transactions = transactions;
     command.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
         .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
         .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, recorder);
     options.contexts().ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
     options.labels().ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
     Optional<DatabaseChangeLog> reusable = parsed.reusableOn(database);
+    boolean done = false;
     try (ChangelogFiles accessor = new ChangelogFiles(changelog.root(), changelog.path())) {
       Map<String, Object> scope = quietScope(accessor);
       if (reusable.isEmpty()) {
@@ -285,6 +306,7 @@ public final class LiquibaseRunner {
           command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
         }
         run(definitions, scope, command);
+        done = true;
         return;
       }
       // one run at a time on a parse: the run leaves its checksums and stored values in the changesets
@@ -296,7 +318,34 @@ public final class LiquibaseRunner {
         try (ParsedParameters.Binding connected = parsed.parameters().bind(database)) {
           run(definitions, scope, command);
         }
+        done = true;
       }
+    } finally {
+      if (!done) {
+        releaseLockAfterFailure(database, transactions);
+      }
+      // Liquibase leaves a PostgreSQL connection out of autocommit; the caller gets it back as it gave it
+      if (!connection.isClosed() && connection.getAutoCommit() != autoCommit) {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * A run that failed on PostgreSQL while writing a changeset's history row leaves its transaction aborted, and
+   * Liquibase's own lock release, which follows, fails on it before its rollback: DATABASECHANGELOGLOCK would stay
+   * locked by this run and the next update wait for it. Then roll back (the changeset goes with its row) and release
+   * the lock this run still holds.
+   */
+  private static void releaseLockAfterFailure(Database database, ChangeSetTransactions transactions) {
+    if (!transactions.historyRowFailed()) {
+      return;
+    }
+    try {
+      transactions.rollback();
+      liquibase.lockservice.LockServiceFactory.getInstance().getLockService(database).releaseLock();
+    } catch (liquibase.exception.DatabaseException | liquibase.exception.LockException | RuntimeException e) {
+      // the failure is the message; a lock left behind is released by the next deploy (it holds the deploy lock)
     }
   }
 
@@ -569,6 +618,8 @@ public final class LiquibaseRunner {
     private Exception rollbackFailure;
 
     private final String where;
+    /** The connection that commits each changeset with its history row; set once the database is known. */
+    private ChangeSetTransactions transactions;
 
     Recorder(Consumer<AppliedChangeSet> progress, String where) {
       this.progress = progress;
@@ -578,6 +629,9 @@ public final class LiquibaseRunner {
     @Override
     public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database db, ChangeSet.RunStatus status) {
       started = System.nanoTime();
+      if (transactions != null) {
+        transactions.starting(changeSet);
+      }
     }
 
     @Override
@@ -609,6 +663,13 @@ public final class LiquibaseRunner {
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database db, Exception exception) {
       failed = changeSet;
       failure = exception;
+      if (transactions != null) {
+        try {
+          transactions.failed();
+        } catch (liquibase.exception.DatabaseException e) {
+          // the changeset's failure is the message; the connection is closed after a failed deploy
+        }
+      }
     }
   }
 }

@@ -19,6 +19,11 @@ public interface ShadowDatabase extends AutoCloseable {
   /** For the console: provider and where, never credentials. */
   String description();
 
+  /** What opening it did besides, for the console (e.g. dropped the temporary databases killed builds left). */
+  default java.util.List<String> notes() {
+    return java.util.List.of();
+  }
+
   /**
    * True when this shadow can write its whole contents (schema and Liquibase's history) to an image and start from
    * one: what lets the gate start at the released point instead of applying the released changesets again.

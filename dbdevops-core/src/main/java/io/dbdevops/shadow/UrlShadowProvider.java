@@ -8,11 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A shadow on a server the user names with a JDBC URL. On PostgreSQL and MariaDB/MySQL it creates a uniquely named
  * temporary database, applies there, and drops it when closed (on failure too), so the server is left as it was.
+ * A build that is killed cannot drop its database: the next one on that server does, once it is older than
+ * {@link ShadowSettings#orphanAge()} ({@link ShadowOrphans}: the names carry their creation time).
  * Any other URL is used as it is.
  */
 public final class UrlShadowProvider implements ShadowProvider {
@@ -46,7 +49,9 @@ public final class UrlShadowProvider implements ShadowProvider {
     if (dialect == Dialect.H2 || !JdbcUrls.isServerUrl(url)) {
       return new Direct(admin, dialect, url);
     }
-    String name = "dbdevops_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    // first the shadows killed builds left on this server (older than the orphan age), then this build's own
+    List<String> orphans = ShadowOrphans.sweep(admin, dialect, Instant.now(), settings.orphanAge());
+    String name = ShadowOrphans.newName(Instant.now());
     try (Statement st = admin.createStatement()) {
       st.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
@@ -56,12 +61,21 @@ public final class UrlShadowProvider implements ShadowProvider {
     }
     try {
       Connection shadow = Jdbc.connect(JdbcUrls.withDatabase(url, name), settings.username(), settings.password(), SETTING);
-      return new Temporary(admin, shadow, dialect, name, url);
+      return new Temporary(admin, shadow, dialect, name, url, orphanNotes(orphans, settings));
     } catch (RuntimeException e) {
       drop(admin, dialect, name);
       close(admin);
       throw e;
     }
+  }
+
+  private static List<String> orphanNotes(List<String> orphans, ShadowSettings settings) {
+    if (orphans.isEmpty()) {
+      return List.of();
+    }
+    return List.of("dropped " + orphans.size() + " temporary shadow database" + (orphans.size() == 1 ? "" : "s")
+        + " older than " + settings.orphanAge().toHours() + " h that killed builds left on the server: "
+        + String.join(", ", orphans));
   }
 
   private static String createFailure(SQLException e, String url, ShadowSettings settings) {
@@ -115,8 +129,8 @@ public final class UrlShadowProvider implements ShadowProvider {
     }
   }
 
-  private record Temporary(Connection admin, Connection connection, Dialect dialect, String name, String url)
-      implements ShadowDatabase {
+  private record Temporary(Connection admin, Connection connection, Dialect dialect, String name, String url,
+      List<String> notes) implements ShadowDatabase {
     @Override
     public String defaultSchema() {
       return dialect == Dialect.POSTGRESQL ? "public" : name;

@@ -80,7 +80,7 @@ public final class TestDatabases {
       return connect(url);
     }
 
-    Connection connect(String jdbcUrl) throws SQLException {
+    public Connection connect(String jdbcUrl) throws SQLException {
       Properties props = new Properties();
       user.ifPresent(u -> props.setProperty("user", u));
       if (!password.isEmpty()) {
@@ -226,7 +226,7 @@ public final class TestDatabases {
     }
   }
 
-  static String withDatabase(String url, String database) {
+  public static String withDatabase(String url, String database) {
     Matcher m = SERVER_URL.matcher(url);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a server JDBC URL: " + url);

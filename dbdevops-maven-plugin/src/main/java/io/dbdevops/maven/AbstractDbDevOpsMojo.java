@@ -88,6 +88,13 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.shadow.url")
   private String shadowUrl;
 
+  /**
+   * For the {@code url} shadow: a temporary shadow database a killed build left on the server is dropped by a later
+   * build once it is this many hours old (its name carries its creation time).
+   */
+  @Parameter(property = "dbdevops.shadow.orphanHours", defaultValue = "6")
+  private int shadowOrphanHours = 6;
+
   /** The container image for the {@code testcontainers} shadow: a PostgreSQL or MariaDB image. */
   @Parameter(property = "dbdevops.shadow.image", defaultValue = "postgres:16-alpine")
   private String shadowImage;
@@ -373,7 +380,12 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       user = Optional.ofNullable(decrypted.getUsername()).or(() -> Optional.ofNullable(shadowUsername));
       password = known(Secret.of(decrypted.getPassword()));
     }
-    return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password, Optional.ofNullable(shadowImage));
+    if (shadowOrphanHours <= 0) {
+      throw new SetupException("<shadowOrphanHours> / -Ddbdevops.shadow.orphanHours must be a positive number of hours, "
+          + "not " + shadowOrphanHours);
+    }
+    return new ShadowSettings(shadow, Optional.ofNullable(shadowUrl), user, password, Optional.ofNullable(shadowImage),
+        java.time.Duration.ofHours(shadowOrphanHours));
   }
 
   /** The message with the project directory's absolute path taken out of the paths it names. */

@@ -28,6 +28,11 @@ final class ConsoleListener implements GateListener {
   }
 
   @Override
+  public void shadowNote(String note) {
+    log.info("dbdevops: " + note);
+  }
+
+  @Override
   public void changesetApplied(Progress progress) {
     if (verbose) {
       AppliedChangeSet cs = progress.changeSet();

@@ -25,11 +25,16 @@ public class DeployMojo extends AbstractDbDevOpsMojo {
         changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message)),
         applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
             + applied.took().toMillis() + " ms"));
+    result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
     new DriftReportWriter().write(result.drift(), reportDirectory.toPath());
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
     }
     String env = "environment '" + target.environment().name() + "'";
+    if (result.halfApplied().isPresent()) {
+      throw new MojoFailureException("deploy to " + env + " stopped: " + result.halfApplied().get().message(
+          target.description()) + "; nothing was applied");
+    }
     if (result.blocked()) {
       throw new MojoFailureException("deploy to " + env + " blocked by drift (<driftPolicy>FAIL</driftPolicy>): "
           + DriftConsole.brief(result.drift().lines()) + "; nothing was applied. Run dbdevops:drift for the report");
