@@ -34,14 +34,15 @@ public record HalfApplied(String id, String author, String location, List<Schema
     if (missing.isEmpty()) {
       return "changeset " + id + " (author " + author + ", " + location + ") ran on " + where + " but has no "
           + "DATABASECHANGELOG row: a deploy stopped before recording it. There: " + what + ". If its changes are all "
-          + "schema (no data), record it with `liquibase changelog-sync` (or mark-next-changeset-ran); otherwise undo "
-          + "them and deploy again";
+          + "schema (no data), record it (and only it) with `liquibase mark-next-changeset-ran`; otherwise undo them "
+          + "and deploy again";
     }
     String lacking = String.join("; ", DiffRendering.group(missing).stream().map(g -> g.title() + " ("
         + String.join(", ", g.changes().stream().map(c -> c.sign().symbol() + " " + c.describe()).toList()) + ")").toList());
     return "changeset " + id + " (author " + author + ", " + location + ") is half applied on " + where + ": a deploy "
         + "stopped inside it and the database does not roll DDL back, so there is no DATABASECHANGELOG row for it. "
-        + "There: " + what + ". Missing: " + lacking + ". Undo what is there (or finish the rest by hand and record the "
-        + "changeset with `liquibase changelog-sync`), then deploy again";
+        + "There: " + what + ". Missing: " + lacking + ". Undo what is there (or finish the rest by hand and record this "
+        + "changeset alone with `liquibase mark-next-changeset-ran`; changelog-sync would record every pending one), then "
+        + "deploy again";
   }
 }
