@@ -83,8 +83,17 @@ public final class DriftDetector {
   }
 
   /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
+  /**
+   * A drift report plus what deploy and plan need: the expected state once the pending changesets are applied, the
+   * live state, and the shadow's update of the pending part (every statement it executed, per changeset).
+   *
+   * @param shadowSchema the shadow's default schema (MariaDB: its database), which its statements may name where the
+   *     environment's own is meant
+   * @param liveSchema the environment's default schema (MariaDB: its database)
+   */
   public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants,
-      DeclaredNames declared) {
+      DeclaredNames declared, SchemaModel expected, SchemaModel live, LiquibaseRunner.UpdateResult pendingUpdate,
+      String shadowSchema, String liveSchema) {
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
@@ -125,6 +134,8 @@ public final class DriftDetector {
       SchemaModel expected;
       SchemaModel afterPending;
       String shadowDescription;
+      LiquibaseRunner.UpdateResult pendingUpdate = new LiquibaseRunner.UpdateResult(List.of(), Duration.ZERO, List.of());
+      String shadowSchema = defaultSchema(live, dialect);
       Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
           .map(k -> ExpectedStateCache.stateKey(k, applied.count()));
       Optional<ExpectedStateCache.Entry> cached = key.flatMap(k -> cache.get().read(k));
@@ -138,6 +149,7 @@ public final class DriftDetector {
       } else {
         try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
           shadowDescription = shadow.description();
+          shadowSchema = shadow.defaultSchema();
           settings.progress().accept("shadow database: " + shadowDescription);
           SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
           expected = SchemaModel.EMPTY;
@@ -150,8 +162,8 @@ public final class DriftDetector {
           }
           afterPending = expected;
           if (forDeploy && !applied.pending().isEmpty()) {
-            declared = declared.plus(DeclaredNames.fromStatements(
-                liquibase.update(shadow.connection(), Update.of(changelog.get())).definitions()));
+            pendingUpdate = liquibase.update(shadow.connection(), Update.of(changelog.get()));
+            declared = declared.plus(DeclaredNames.fromStatements(pendingUpdate.definitions()));
             afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
           }
         }
@@ -177,7 +189,8 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      return new Checked(report, afterPending, liveGrants, declared);
+      return new Checked(report, afterPending, liveGrants, declared, expected, liveModel, pendingUpdate, shadowSchema,
+          defaultSchema(live, dialect));
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
     }
