@@ -49,6 +49,16 @@ public final class Deployer {
   }
 
   public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress) {
+    return deploy(target, settings, progress, java.util.Optional.empty());
+  }
+
+  /**
+   * A deploy of a reviewed plan: {@code planned} are the keys ({@code file::id::author}) of the plan's changesets, in
+   * order. When, under the lock, the pending changesets are others (a deploy slipped in between the plan's check and
+   * the lock), nothing is applied and a {@link SetupException} says so.
+   */
+  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
+      java.util.Optional<List<String>> planned) {
     long t0 = System.nanoTime();
     Environment env = target.environment();
     try (Connection connection = target.connect(false);
@@ -59,6 +69,14 @@ public final class Deployer {
       ParsedChangelogs parses = new ParsedChangelogs();
       DriftDetector.Checked checked = drift.checkForDeploy(target, settings, parses);
       DriftReport before = checked.report();
+      if (planned.isPresent()) {
+        List<String> pending = before.pending().stream().map(c -> c.key()).toList();
+        if (!pending.equals(planned.get())) {
+          throw new SetupException("the pending changesets of " + target.description() + " changed after the plan was "
+              + "checked (another deploy?): planned " + planned.get() + ", pending now " + pending + "; nothing was "
+              + "applied. Run dbdevops:plan again");
+        }
+      }
       if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
       }
