@@ -42,8 +42,12 @@ public final class PlanDifferences {
     settings(stored.path("settings"), current.path("settings"), out);
     changeSets(stored.path("changesets"), current.path("changesets"), out);
     if (!Objects.equals(stored.get("diff"), current.get("diff"))) {
-      out.add("the diff live → after changed: " + strings(stored.get("diff")).size() + " lines → "
-          + strings(current.get("diff")).size() + " lines");
+      List<String> was = strings(stored.get("diff"));
+      List<String> is = strings(current.get("diff"));
+      List<String> gone = was.stream().filter(l -> !is.contains(l)).map(String::strip).toList();
+      List<String> added = is.stream().filter(l -> !was.contains(l)).map(String::strip).toList();
+      out.add("the diff live → after changed:" + (gone.isEmpty() ? "" : " planned " + gone)
+          + (added.isEmpty() ? "" : (gone.isEmpty() ? "" : ",") + " now " + added));
     }
     if (!Objects.equals(stored.get("lint"), current.get("lint"))) {
       out.add("the lint findings changed: " + stored.path("lint").size() + " → " + current.path("lint").size());

@@ -82,7 +82,8 @@ class PlannerTest {
       assertThat(first.drift()).isEmpty();
       assertThat(first.lint()).extracting(Plan.PlannedFinding::code).contains("DBD103");
       // the script and the review pages name every changeset
-      Path out = temp.resolve("out");
+      // kept under target/ for a look at the pages
+      Path out = Path.of("target/plan-example", engine.name().toLowerCase(java.util.Locale.ROOT));
       PlanWriter.writeAll(first, out);
       assertThat(Files.readString(out.resolve("plan.sql"))).contains("-- changeset 004-email-index (author plan)")
           .contains("UPDATE customers SET name = 'anonymous' WHERE name IS NULL;");
