@@ -11,6 +11,8 @@ public final class HtmlPlanWriter implements PlanWriter {
 
   private static final String PLAN_CSS = """
       .badge.plan { color: #0969da; background: #ddf4ff; border: 1px solid #b6e3ff; font-family: var(--mono); }
+      .card.alert { border-color: var(--bad-line); background: var(--bad-bg); }
+      .card.alert .value, .card.alert .label { color: var(--bad); }
       .flag { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 12px; font-weight: 600;
         margin-left: 8px; border: 1px solid var(--border); color: var(--muted); background: var(--page); }
       .flag.lossy, .flag.irreversible { color: var(--bad); background: var(--bad-bg); border-color: var(--bad-line); }
@@ -52,12 +54,13 @@ public final class HtmlPlanWriter implements PlanWriter {
         .append(esc(plan.planId())).append("</span></header>\n");
     long lossy = plan.changeSets().stream().filter(Plan.PlannedChangeSet::lossy).count();
     h.append("<section class=\"cards\">");
-    card(h, "Changesets", String.valueOf(plan.changeSets().size()), "pending on " + plan.environment());
-    card(h, "Statements", String.valueOf(plan.statements()), "executed on the shadow");
-    card(h, "Lossy", String.valueOf(lossy), lossy == 0 ? "no data dropped" : "drop or overwrite data");
-    card(h, "Irreversible", String.valueOf(plan.irreversible()), "no rollback possible");
+    card(h, "Changesets", String.valueOf(plan.changeSets().size()), "pending on " + plan.environment(), false);
+    card(h, "Statements", String.valueOf(plan.statements()), "executed on the shadow", false);
+    card(h, "Lossy", String.valueOf(lossy), lossy == 0 ? "no data dropped" : "drop or overwrite data", lossy > 0);
+    card(h, "Irreversible", String.valueOf(plan.irreversible()), "no rollback possible", plan.irreversible() > 0);
+    card(h, "Drift", plan.drift().isEmpty() ? "none" : "yes", "live vs its applied changesets", !plan.drift().isEmpty());
     card(h, "Lint findings", String.valueOf(plan.lint().size()),
-        plan.lint().stream().filter(Plan.PlannedFinding::accepted).count() + " accepted");
+        plan.lint().stream().filter(Plan.PlannedFinding::accepted).count() + " accepted", false);
     h.append("</section>\n");
 
     h.append("<div class=\"fix\"><strong>Deploy exactly this plan</strong><p><code>mvn dbdevops:deploy -Ddbdevops.environment=")
@@ -143,8 +146,8 @@ public final class HtmlPlanWriter implements PlanWriter {
     h.append("</section>\n");
   }
 
-  private static void card(StringBuilder h, String label, String value, String note) {
-    h.append("<div class=\"card\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"value\">")
+  private static void card(StringBuilder h, String label, String value, String note, boolean alert) {
+    h.append("<div class=\"card").append(alert ? " alert" : "").append("\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"value\">")
         .append(esc(value)).append("</div><div class=\"note\">").append(esc(note)).append("</div></div>");
   }
 

@@ -22,12 +22,20 @@ public interface PlanWriter {
 
   /** Writes every plan file into {@code directory} (created when missing); returns their paths. */
   static List<Path> writeAll(Plan plan, Path directory) {
+    return writeAll(plan, directory, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Writes every plan file, each text passed through {@code mask} first (the build's passwords out of it, should a
+   * changeset's SQL carry one).
+   */
+  static List<Path> writeAll(Plan plan, Path directory, java.util.function.UnaryOperator<String> mask) {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(directory);
       for (PlanWriter w : all()) {
         Path file = directory.resolve(w.fileName());
-        Files.writeString(file, w.render(plan), StandardCharsets.UTF_8);
+        Files.writeString(file, mask.apply(w.render(plan)), StandardCharsets.UTF_8);
         written.add(file);
       }
     } catch (IOException e) {

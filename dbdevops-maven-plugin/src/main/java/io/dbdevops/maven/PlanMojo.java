@@ -22,7 +22,7 @@ public class PlanMojo extends AbstractDbDevOpsMojo {
     getLog().info("dbdevops: planning a deploy to " + target.description());
     Plan plan = computePlan(target);
     Path directory = planDirectory(target);
-    PlanWriter.writeAll(plan, directory);
+    PlanWriter.writeAll(plan, directory, target.secrets()::mask);
     plan.changeSets().forEach(c -> getLog().info("dbdevops plan:   " + c.id() + " (" + c.location() + ") "
         + c.reversibility().word() + (c.lossy() ? ", LOSSY" : "") + ", " + c.sql().size() + " statement(s)"));
     getLog().info("dbdevops plan " + plan.planId() + " for " + target.environment().name() + ": " + PlanText.summary(plan)
