@@ -11,6 +11,7 @@ public final class HtmlPlanWriter implements PlanWriter {
 
   private static final String PLAN_CSS = """
       .badge.plan { color: #0969da; background: #ddf4ff; border: 1px solid #b6e3ff; font-family: var(--mono); }
+      .cards { grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); }
       .card.alert { border-color: var(--bad-line); background: var(--bad-bg); }
       .card.alert .value, .card.alert .label { color: var(--bad); }
       .flag { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 12px; font-weight: 600;
