@@ -106,6 +106,14 @@ class PlannerTest {
       assertThat(PlanDifferences.between(PlanJson.read(out.resolve("plan.json")), edited))
           .anyMatch(l -> l.startsWith("changeset 002-customers-email (" + NEXT + ":7) was edited: checksum"));
 
+      // the deploy of a plan checks under its lock that the pending changesets are still the plan's
+      io.dbdevops.deploy.Deployer deployer = new io.dbdevops.deploy.Deployer(ShadowProviders.load());
+      List<String> keys = first.changeSets().stream().map(Plan.PlannedChangeSet::key).toList();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.deploy(target, request(target, a).settings(),
+          x -> { }, Optional.of(keys.subList(0, 3))))
+          .isInstanceOf(io.dbdevops.SetupException.class).hasMessageContaining("nothing was applied");
+      assertThat(historyRows(db)).isEqualTo(1);
+
       // a changed live state
       try (Connection c = db.connect(); Statement st = c.createStatement()) {
         st.execute("CREATE TABLE hotfix (id INT)");
@@ -115,6 +123,14 @@ class PlannerTest {
       assertThat(drifted.drift()).anyMatch(l -> l.contains("hotfix"));
       assertThat(PlanDifferences.between(PlanJson.read(out.resolve("plan.json")), drifted))
           .anyMatch(l -> l.startsWith("the live state changed since the plan") && l.contains("hotfix"));
+
+      // the plan's own keys deploy it (drift allowed here: the hot fix stays)
+      LiveTarget warn = Environments.target(new Environments(List.of(definition(server, db, "anonymous",
+          DriftPolicy.WARN))).resolve("prod"), id -> Optional.empty(), v -> null);
+      assertThat(deployer.deploy(warn, request(warn, a).settings(), x -> { }, Optional.of(keys)).applied())
+          .extracting(io.dbdevops.liquibase.AppliedChangeSet::id)
+          .containsExactly("002-customers-email", "003-default-names", "004-email-index", "005-drop-note");
+      assertThat(historyRows(db)).isEqualTo(5);
     }
   }
 
@@ -123,10 +139,23 @@ class PlannerTest {
   }
 
   private static LiveTarget target(Server server, TempDatabase db, String defaultName) {
-    EnvironmentDefinition prod = new EnvironmentDefinition("prod", Optional.empty(), Optional.of(db.url()),
+    return Environments.target(new Environments(List.of(definition(server, db, defaultName, DriftPolicy.FAIL)))
+        .resolve("prod"), id -> Optional.empty(), v -> null);
+  }
+
+  private static EnvironmentDefinition definition(Server server, TempDatabase db, String defaultName,
+      DriftPolicy policy) {
+    return new EnvironmentDefinition("prod", Optional.empty(), Optional.of(db.url()),
         Optional.empty(), server.user(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Map.of("default_name", defaultName), Optional.empty(), Optional.of(DriftPolicy.FAIL), Optional.empty());
-    return Environments.target(new Environments(List.of(prod)).resolve("prod"), id -> Optional.empty(), v -> null);
+        Map.of("default_name", defaultName), Optional.empty(), Optional.of(policy), Optional.empty());
+  }
+
+  private static int historyRows(TempDatabase db) throws Exception {
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 
   /** The fixture changelog in a directory of its own. */
