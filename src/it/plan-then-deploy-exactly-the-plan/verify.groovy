@@ -31,6 +31,7 @@ try {
   // deploy of that plan: recomputed, matching, applied
   assert log.contains("dbdevops: plan ${id} matches what a deploy does now: deploying exactly it (2 changesets)")
   assert log.contains('dbdevops deploy: 2 changesets applied to environment \'prod\'')
+  assert log.contains("dbdevops deploy: the SQL executed is the plan's, statement for statement")
   // the same plan again: the environment changed, refused before any lock, naming what changed; nothing applied
   assert log.contains("the plan ${id} is not what a deploy to environment 'prod' would do now")
   assert log.contains('nothing was locked or applied')

@@ -12,11 +12,21 @@ import java.util.List;
 /**
  * What a deploy did: the drift found first; whether that blocked it; the changesets it applied; and the post-deploy
  * validation (live schema vs the expected state after the changelog), without the drift that was already there.
+ *
+ * @param statements every statement the deploy executed per applied changeset ({@link AppliedChangeSet#label()}),
+ *     Liquibase's bookkeeping left out
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
-    List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
+    List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
+    java.util.Map<String, List<String>> statements) {
+
+  public DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
+      List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
+    this(drift, blocked, applied, validationDifferences, grantDifferences, took, java.util.Map.of());
+  }
 
   public DeployResult {
+    statements = java.util.Map.copyOf(statements);
     applied = List.copyOf(applied);
     validationDifferences = List.copyOf(validationDifferences);
     grantDifferences = List.copyOf(grantDifferences);

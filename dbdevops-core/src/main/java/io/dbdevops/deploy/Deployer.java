@@ -80,16 +80,17 @@ public final class Deployer {
       if (before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0));
       }
-      List<AppliedChangeSet> applied = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
-          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress)).applied();
-      return validate(target, before, checked, applied, t0);
+      LiquibaseRunner.UpdateResult update = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
+          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress));
+      return validate(target, before, checked, update, t0);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }
   }
 
   private DeployResult validate(LiveTarget target, DriftReport before, DriftDetector.Checked checked,
-      List<AppliedChangeSet> applied, long t0) {
+      LiquibaseRunner.UpdateResult update, long t0) {
+    List<AppliedChangeSet> applied = update.applied();
     Environment env = target.environment();
     try (Connection live = target.connect(true)) {
       var dialect = before.dialect();
@@ -105,7 +106,8 @@ public final class Deployer {
         Set<GrantDrift> knownGrants = new HashSet<>(before.grantDrift());
         grants = DriftDetector.grantDrift(env.grants(), liveGrants).stream().filter(g -> !knownGrants.contains(g)).toList();
       }
-      return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0));
+      return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0),
+          update.statements());
     } catch (SQLException e) {
       throw new SetupException("cannot validate " + target.description() + ": " + e.getMessage(), e);
     }

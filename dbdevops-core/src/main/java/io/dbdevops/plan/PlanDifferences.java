@@ -58,6 +58,22 @@ public final class PlanDifferences {
     return out;
   }
 
+  /**
+   * The changesets whose statements, as a deploy executed them ({@code executed}: per {@code file::id::author}), are
+   * not the plan's; one line each, empty when the deploy ran exactly the plan's SQL.
+   */
+  public static List<String> executedVersusPlanned(Plan plan, Map<String, List<String>> executed) {
+    List<String> out = new ArrayList<>();
+    for (Plan.PlannedChangeSet c : plan.changeSets()) {
+      List<String> ran = executed.getOrDefault(c.key(), List.of()).stream().map(String::strip).toList();
+      if (!ran.equals(c.sql())) {
+        out.add("changeset " + c.id() + " (" + c.location() + ") executed other SQL than its plan's: "
+            + firstDifference(c.sql(), ran));
+      }
+    }
+    return out;
+  }
+
   private static void settings(JsonNode stored, JsonNode now, List<String> out) {
     for (String field : List.of("contexts", "labels")) {
       if (!Objects.equals(stored.get(field), now.get(field))) {

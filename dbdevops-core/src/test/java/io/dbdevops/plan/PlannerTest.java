@@ -127,9 +127,12 @@ class PlannerTest {
       // the plan's own keys deploy it (drift allowed here: the hot fix stays)
       LiveTarget warn = Environments.target(new Environments(List.of(definition(server, db, "anonymous",
           DriftPolicy.WARN))).resolve("prod"), id -> Optional.empty(), v -> null);
-      assertThat(deployer.deploy(warn, request(warn, a).settings(), x -> { }, Optional.of(keys)).applied())
-          .extracting(io.dbdevops.liquibase.AppliedChangeSet::id)
+      io.dbdevops.deploy.DeployResult deployed = deployer.deploy(warn, request(warn, a).settings(), x -> { },
+          Optional.of(keys));
+      assertThat(deployed.applied()).extracting(io.dbdevops.liquibase.AppliedChangeSet::id)
           .containsExactly("002-customers-email", "003-default-names", "004-email-index", "005-drop-note");
+      // on the environment itself, Liquibase executed exactly the plan's statements (its database name, on MariaDB)
+      assertThat(PlanDifferences.executedVersusPlanned(first, deployed.statements())).isEmpty();
       assertThat(historyRows(db)).isEqualTo(5);
     }
   }

@@ -52,6 +52,15 @@ public class DeployMojo extends AbstractDbDevOpsMojo {
       throw new MojoFailureException("post-deploy validation of " + env + " failed: the live schema differs from the "
           + "expected state: " + DriftConsole.brief(result.validationLines()));
     }
+    if (approved.isPresent()) {
+      java.util.List<String> other = io.dbdevops.plan.PlanDifferences.executedVersusPlanned(approved.get(),
+          result.statements());
+      if (other.isEmpty()) {
+        getLog().info("dbdevops deploy: the SQL executed is the plan's, statement for statement");
+      } else {
+        other.forEach(getLog()::warn);
+      }
+    }
     getLog().info("dbdevops deploy: " + Plural.of(result.applied().size(), "changeset") + " applied to " + env + " ("
         + result.drift().pending().size() + " were pending) in " + result.took().toMillis()
         + " ms; post-deploy validation: the live schema equals the expected state");
