@@ -26,6 +26,9 @@ try {
   has(2, 'BUILD SUCCESS')
   has(2, "dbdevops: drift of environment 'pg-url' (jdbc:postgresql://127.0.0.1:5432/dbdevops_it_secrets_pg) (read-only)")
   has(2, "dbdevops status: 7 changesets applied, 0 pending in environment 'pg-url'")
+  has(2, 'dbdevops plan ')
+  // the plan files are among what is scanned below
+  assert new File(basedir, 'target/dbdevops/plan/pg-url/plan.html').isFile()
   // 4. ?password= in the shadow URL, named in that build's warning
   has(3, 'BUILD SUCCESS')
   has(3, 'dbdevops: state matches the changelog')

@@ -18,14 +18,23 @@ import java.util.Optional;
  * @param halfApplied the next changeset found partly applied without its history row (a deploy stopped inside it on a
  *     database whose DDL is not transactional): the deploy stops on it, whatever the drift policy
  * @param recovered what the deploy repaired before it started, one line each (a stale Liquibase lock it released)
+ * @param statements every statement the deploy executed per applied changeset ({@link AppliedChangeSet#label()}),
+ *     Liquibase's bookkeeping left out
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
     List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
-    Optional<HalfApplied> halfApplied, List<String> recovered) {
+    Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements) {
+
+  public DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
+      List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
+    this(drift, blocked, applied, validationDifferences, grantDifferences, took, Optional.empty(), List.of(),
+        java.util.Map.of());
+  }
 
   public DeployResult {
     halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     recovered = List.copyOf(recovered);
+    statements = java.util.Map.copyOf(statements);
     applied = List.copyOf(applied);
     validationDifferences = List.copyOf(validationDifferences);
     grantDifferences = List.copyOf(grantDifferences);

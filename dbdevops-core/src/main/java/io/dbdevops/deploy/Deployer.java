@@ -54,6 +54,16 @@ public final class Deployer {
   }
 
   public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress) {
+    return deploy(target, settings, progress, java.util.Optional.empty());
+  }
+
+  /**
+   * A deploy of a reviewed plan: {@code planned} are the keys ({@code file::id::author}) of the plan's changesets, in
+   * order. When, under the lock, the pending changesets are others (a deploy slipped in between the plan's check and
+   * the lock), nothing is applied and a {@link SetupException} says so.
+   */
+  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
+      java.util.Optional<List<String>> planned) {
     long t0 = System.nanoTime();
     Environment env = target.environment();
     try (Connection connection = target.connect(false);
@@ -82,18 +92,27 @@ public final class Deployer {
       }
       if (checked.halfApplied().isPresent() || before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0),
-            checked.halfApplied(), recovered);
+            checked.halfApplied(), recovered, java.util.Map.of());
       }
-      List<AppliedChangeSet> applied = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
-          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress)).applied();
-      return validate(target, before, checked, applied, t0, recovered);
+      if (planned.isPresent()) {
+        List<String> pending = before.pending().stream().map(c -> c.key()).toList();
+        if (!pending.equals(planned.get())) {
+          throw new SetupException("the pending changesets of " + target.description() + " changed after the plan was "
+              + "checked (another deploy?): planned " + planned.get() + ", pending now " + pending + "; nothing was "
+              + "applied. Run dbdevops:plan again");
+        }
+      }
+      LiquibaseRunner.UpdateResult update = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
+          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress));
+      return validate(target, before, checked, update, t0, recovered);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }
   }
 
   private DeployResult validate(LiveTarget target, DriftReport before, DriftDetector.Checked checked,
-      List<AppliedChangeSet> applied, long t0, List<String> recovered) {
+      LiquibaseRunner.UpdateResult update, long t0, List<String> recovered) {
+    List<AppliedChangeSet> applied = update.applied();
     Environment env = target.environment();
     try (Connection live = target.connect(true)) {
       var dialect = before.dialect();
@@ -110,7 +129,7 @@ public final class Deployer {
         grants = DriftDetector.grantDrift(env.grants(), liveGrants).stream().filter(g -> !knownGrants.contains(g)).toList();
       }
       return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0),
-          Optional.empty(), recovered);
+          Optional.empty(), recovered, update.statements());
     } catch (SQLException e) {
       throw new SetupException("cannot validate " + target.description() + ": " + e.getMessage(), e);
     }

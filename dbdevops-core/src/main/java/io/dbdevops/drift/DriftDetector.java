@@ -82,9 +82,17 @@ public final class DriftDetector {
     }
   }
 
-  /** A drift report plus what deploy needs: the expected state once the pending changesets are applied. */
+  /**
+   * A drift report plus what deploy and plan need: the expected state once the pending changesets are applied, the
+   * live state, and the shadow's update of the pending part (every statement it executed, per changeset).
+   *
+   * @param shadowSchema the shadow's default schema (MariaDB: its database), which its statements may name where the
+   *     environment's own is meant
+   * @param liveSchema the environment's default schema (MariaDB: its database)
+   */
   public record Checked(DriftReport report, SchemaModel expectedAfterPending, SortedSet<Grant> liveGrants,
-      DeclaredNames declared, Optional<HalfApplied> halfApplied) {
+      DeclaredNames declared, SchemaModel expected, SchemaModel live, LiquibaseRunner.UpdateResult pendingUpdate,
+      String shadowSchema, String liveSchema, Optional<HalfApplied> halfApplied) {
     public Checked {
       halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     }
@@ -140,6 +148,8 @@ public final class DriftDetector {
       SchemaModel expected;
       SchemaModel afterPending;
       String shadowDescription;
+      LiquibaseRunner.UpdateResult pendingUpdate = new LiquibaseRunner.UpdateResult(List.of(), Duration.ZERO, List.of());
+      String shadowSchema = defaultSchema(live, dialect);
       Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
           .map(k -> ExpectedStateCache.stateKey(k, applied.count()));
       Optional<ExpectedStateCache.Entry> cached = key.flatMap(k -> cache.get().read(k));
@@ -153,6 +163,7 @@ public final class DriftDetector {
       } else {
         try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
           shadowDescription = shadow.description();
+          shadowSchema = shadow.defaultSchema();
           settings.progress().accept("shadow database: " + shadowDescription);
           shadow.notes().forEach(settings.progress());
           SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
@@ -166,8 +177,8 @@ public final class DriftDetector {
           }
           afterPending = expected;
           if (forDeploy && !applied.pending().isEmpty()) {
-            declared = declared.plus(DeclaredNames.fromStatements(
-                liquibase.update(shadow.connection(), Update.of(changelog.get())).definitions()));
+            pendingUpdate = liquibase.update(shadow.connection(), Update.of(changelog.get()));
+            declared = declared.plus(DeclaredNames.fromStatements(pendingUpdate.definitions()));
             afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
           }
         }
@@ -196,7 +207,8 @@ public final class DriftDetector {
       Optional<HalfApplied> half = forDeploy && interrupted && !schemaDrift.isEmpty()
           ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
           : Optional.empty();
-      return new Checked(report, afterPending, liveGrants, declared, half);
+      return new Checked(report, afterPending, liveGrants, declared, expected, liveModel, pendingUpdate, shadowSchema,
+          defaultSchema(live, dialect), half);
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
     }

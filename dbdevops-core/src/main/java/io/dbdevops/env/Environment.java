@@ -13,10 +13,19 @@ import java.util.Optional;
  * not checked).
  *
  * @param chain the environment and those it extends, nearest first (for messages)
+ * @param requirePlan {@code <requirePlan>}: a deploy must name the reviewed plan ({@code -Ddbdevops.plan})
  */
 public record Environment(String name, List<String> chain, String url, Optional<String> serverId,
     Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions,
-    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants) {
+    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan) {
+
+  /** An environment that deploys without a reviewed plan. */
+  public Environment(String name, List<String> chain, String url, Optional<String> serverId, Optional<String> username,
+      Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions, List<String> schemas,
+      DriftPolicy driftPolicy, List<Grant> grants) {
+    this(name, chain, url, serverId, username, usernameEnv, passwordEnv, updateOptions, schemas, driftPolicy, grants,
+        false);
+  }
 
   public Environment {
     Objects.requireNonNull(name, "name");

@@ -17,9 +17,19 @@ import java.util.Optional;
 public record EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
     Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
     Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
-    Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants) {
+    Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan) {
+
+  /** A definition that says nothing of {@code <requirePlan>}. */
+  public EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
+      Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
+      Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
+      Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants) {
+    this(name, extendsName, url, serverId, username, usernameEnv, passwordEnv, contexts, labels, parameters, schemas,
+        driftPolicy, grants, Optional.empty());
+  }
 
   public EnvironmentDefinition {
+    requirePlan = Objects.requireNonNullElse(requirePlan, Optional.<Boolean>empty());
     Objects.requireNonNull(name, "name");
     extendsName = blank(extendsName);
     url = blank(url);
@@ -48,7 +58,7 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
     return new EnvironmentDefinition(name, parent.extendsName, url.or(parent::url), serverId.or(parent::serverId),
         username.or(parent::username), usernameEnv.or(parent::usernameEnv), passwordEnv.or(parent::passwordEnv),
         contexts.or(parent::contexts), labels.or(parent::labels), merged, schemas.or(parent::schemas),
-        driftPolicy.or(parent::driftPolicy), grants.or(parent::grants));
+        driftPolicy.or(parent::driftPolicy), grants.or(parent::grants), requirePlan.or(parent::requirePlan));
   }
 
   private static Optional<String> blank(Optional<String> s) {

@@ -70,10 +70,27 @@ public final class LiquibaseRunner {
    * {@code ALTER}, as Liquibase sent them to the database: its own rendering of each change and the raw SQL), from
    * which the snapshot learns the names the changelog gave.
    */
-  public record UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions) {
+  public record UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions,
+      Map<String, List<String>> statements) {
     public UpdateResult {
       applied = List.copyOf(applied);
       definitions = List.copyOf(definitions);
+      Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+      statements.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      statements = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions) {
+      this(applied, took, definitions, Map.of());
+    }
+
+    /**
+     * Every statement Liquibase executed for one changeset ({@link AppliedChangeSet#label()}), in order, as sent to the
+     * database: its rendering of each change, the raw SQL of {@code sql}/{@code sqlFile}; without its own
+     * DATABASECHANGELOG and DATABASECHANGELOGLOCK bookkeeping.
+     */
+    public List<String> statementsOf(AppliedChangeSet changeSet) {
+      return statements.getOrDefault(changeSet.label(), List.of());
     }
 
     /** Both updates' changesets, times and definitions, in order. */
@@ -82,20 +99,39 @@ public final class LiquibaseRunner {
       all.addAll(next.applied);
       List<String> sql = new ArrayList<>(definitions);
       sql.addAll(next.definitions);
-      return new UpdateResult(all, took.plus(next.took), sql);
+      Map<String, List<String>> statementsOfBoth = new java.util.LinkedHashMap<>(statements);
+      statementsOfBoth.putAll(next.statements);
+      return new UpdateResult(all, took.plus(next.took), sql, statementsOfBoth);
     }
   }
 
-  /** Hears every statement Liquibase writes to the database and keeps those that define objects. */
+  /**
+   * Hears every statement Liquibase writes to the database: keeps those that define objects, and every statement per
+   * changeset (the one that is running, told by the {@link Recorder}) except Liquibase's own bookkeeping.
+   */
   private static final class DefinitionRecorder extends liquibase.listener.SqlListener {
     private static final Pattern DEFINITION = Pattern.compile("(?is)\\s*(CREATE|ALTER)\\b.*");
+    private static final Pattern BOOKKEEPING = Pattern.compile("(?is).*\\bDATABASECHANGELOG(LOCK)?\\b.*");
     private final List<String> definitions = new ArrayList<>();
+    private final Map<String, List<String>> statements = new java.util.LinkedHashMap<>();
+    private String running;
 
     @Override
     public void writeSqlWillRun(String sql) {
-      if (sql != null && DEFINITION.matcher(sql).matches()) {
+      if (sql == null) {
+        return;
+      }
+      if (DEFINITION.matcher(sql).matches()) {
         definitions.add(sql);
       }
+      if (running != null && !BOOKKEEPING.matcher(sql).matches()) {
+        statements.computeIfAbsent(running, k -> new ArrayList<>()).add(sql);
+      }
+    }
+
+    void running(String changeSet) {
+      running = changeSet;
+      statements.computeIfAbsent(changeSet, k -> new ArrayList<>());
     }
   }
 
@@ -175,12 +211,12 @@ public final class LiquibaseRunner {
    * {@link Update#where()}.
    */
   public UpdateResult update(Connection connection, Update update) {
-    Recorder recorder = new Recorder(update.progress(), update.where());
     DefinitionRecorder definitions = new DefinitionRecorder();
+    Recorder recorder = new Recorder(update.progress(), update.where(), definitions);
     long start = System.nanoTime();
     if (update.after() > 0 && update.changelog().after(update.after()).getChangeSets().isEmpty()) {
       // the database holds every changeset already and none runs again by itself: nothing for Liquibase to do
-      return new UpdateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), List.of());
+      return new UpdateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), List.of(), Map.of());
     }
     try {
       CommandScope command = update.count() > 0
@@ -194,7 +230,8 @@ public final class LiquibaseRunner {
     } catch (Exception e) {
       throw translate(e, update.changelog().source(), recorder);
     }
-    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions);
+    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions,
+        definitions.statements);
   }
 
   /**
@@ -621,9 +658,16 @@ public final class LiquibaseRunner {
     /** The connection that commits each changeset with its history row; set once the database is known. */
     private ChangeSetTransactions transactions;
 
+    private final DefinitionRecorder statements;
+
     Recorder(Consumer<AppliedChangeSet> progress, String where) {
+      this(progress, where, null);
+    }
+
+    Recorder(Consumer<AppliedChangeSet> progress, String where, DefinitionRecorder statements) {
       this.progress = progress;
       this.where = where;
+      this.statements = statements;
     }
 
     @Override
@@ -631,6 +675,9 @@ public final class LiquibaseRunner {
       started = System.nanoTime();
       if (transactions != null) {
         transactions.starting(changeSet);
+      }
+      if (statements != null) {
+        statements.running(changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor());
       }
     }
 

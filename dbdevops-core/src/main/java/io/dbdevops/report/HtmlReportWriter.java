@@ -276,6 +276,16 @@ public final class HtmlReportWriter implements ReportWriter {
   }
 
   /** Escapes text for element content and quoted attribute values. */
+  /** The reports' stylesheet, for other pages of the same look (the plan). */
+  public static String stylesheet() {
+    return CSS;
+  }
+
+  /** {@code s} HTML-escaped. */
+  public static String escape(String s) {
+    return esc(s);
+  }
+
   static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {

@@ -212,6 +212,23 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     });
   }
 
+  /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */
+  protected io.dbdevops.drift.DriftDetector.Settings driftSettings() {
+    return new io.dbdevops.drift.DriftDetector.Settings(changelogSource(), explicitShadow(),
+        message -> getLog().info("dbdevops: " + message));
+  }
+
+  /** The plan of a deploy to the environment, as {@code dbdevops:plan} computes it and {@code deploy} checks it. */
+  protected io.dbdevops.plan.Plan computePlan(io.dbdevops.env.LiveTarget target) {
+    return new io.dbdevops.plan.Planner(ShadowProviders.load()).plan(new io.dbdevops.plan.Planner.Request(target,
+        driftSettings(), lintStep().settings(io.dbdevops.lint.RuleRegistry.load())));
+  }
+
+  /** target/dbdevops/plan/NAME: where {@code dbdevops:plan} writes the environment's plan. */
+  protected Path planDirectory(io.dbdevops.env.LiveTarget target) {
+    return reportDirectory.toPath().resolve("plan").resolve(target.environment().name());
+  }
+
   /** The shadow drift builds the expected state on when one is set explicitly ({@code -Ddbdevops.shadow}, not h2). */
   protected Optional<ShadowSettings> explicitShadow() {
     return "h2".equalsIgnoreCase(shadow) ? Optional.empty() : Optional.of(shadowSettings());

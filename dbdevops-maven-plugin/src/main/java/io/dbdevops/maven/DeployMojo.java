@@ -2,12 +2,14 @@ package io.dbdevops.maven;
 
 import io.dbdevops.deploy.DeployResult;
 import io.dbdevops.deploy.Deployer;
-import io.dbdevops.drift.DriftDetector;
+import io.dbdevops.plan.Plan;
+import java.util.Optional;
 import io.dbdevops.env.LiveTarget;
 import io.dbdevops.report.DriftReportWriter;
 import io.dbdevops.shadow.ShadowProviders;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Deploys the changelog to one environment ({@code -Ddbdevops.environment=NAME}) under Liquibase's lock: drift check
@@ -17,14 +19,25 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "deploy", threadSafe = true)
 public class DeployMojo extends AbstractDbDevOpsMojo {
 
+  /**
+   * The reviewed plan to deploy: its id (as dbdevops:plan printed it) or the path of its plan.json. The plan is
+   * computed again first; a different id refuses the deploy before any lock or DDL, naming what changed.
+   */
+  @Parameter(property = "dbdevops.plan")
+  private String plan;
+
   @Override
   protected void executeGoal() throws MojoFailureException {
     LiveTarget target = liveTarget();
+    Optional<Plan> approved = PlanCheck.check(target, plan, project.getBasedir().toPath(), planDirectory(target),
+        this::computePlan);
+    approved.ifPresent(p -> getLog().info("dbdevops: plan " + p.planId() + " matches what a deploy does now: deploying "
+        + "exactly it (" + Plural.of(p.changeSets().size(), "changeset") + ")"));
     getLog().info("dbdevops: deploying to " + target.description());
-    DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, new DriftDetector.Settings(
-        changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message)),
+    DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
         applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
-            + applied.took().toMillis() + " ms"));
+            + applied.took().toMillis() + " ms"),
+        approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()));
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
     new DriftReportWriter().write(result.drift(), reportDirectory.toPath());
     if (result.drift().hasDrift()) {
@@ -43,6 +56,15 @@ public class DeployMojo extends AbstractDbDevOpsMojo {
       result.validationLines().forEach(getLog()::error);
       throw new MojoFailureException("post-deploy validation of " + env + " failed: the live schema differs from the "
           + "expected state: " + DriftConsole.brief(result.validationLines()));
+    }
+    if (approved.isPresent()) {
+      java.util.List<String> other = io.dbdevops.plan.PlanDifferences.executedVersusPlanned(approved.get(),
+          result.statements());
+      if (other.isEmpty()) {
+        getLog().info("dbdevops deploy: the SQL executed is the plan's, statement for statement");
+      } else {
+        other.forEach(getLog()::warn);
+      }
     }
     getLog().info("dbdevops deploy: " + Plural.of(result.applied().size(), "changeset") + " applied to " + env + " ("
         + result.drift().pending().size() + " were pending) in " + result.took().toMillis()

@@ -25,6 +25,7 @@ public class Environment {
   private List<String> schemas;
   private String driftPolicy;
   private List<String> grants;
+  private Boolean requirePlan;
 
   /** {@code <extends>}: the environment this one overrides. */
   public void setExtends(String extendsName) {
@@ -48,6 +49,7 @@ public class Environment {
         Optional.ofNullable(serverId), Optional.ofNullable(username), Optional.ofNullable(usernameEnv),
         Optional.ofNullable(passwordEnv), Optional.ofNullable(contexts), Optional.ofNullable(labels),
         parameters == null ? Map.of() : parameters, Optional.ofNullable(schemas),
-        Optional.ofNullable(driftPolicy).map(p -> DriftPolicy.parse(p, where)), Optional.ofNullable(grants));
+        Optional.ofNullable(driftPolicy).map(p -> DriftPolicy.parse(p, where)), Optional.ofNullable(grants),
+        Optional.ofNullable(requirePlan));
   }
 }

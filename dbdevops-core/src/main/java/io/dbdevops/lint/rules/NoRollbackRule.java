@@ -24,6 +24,11 @@ public final class NoRollbackRule implements Rule {
       "createTable", "createView", "dropNotNullConstraint", "empty", "output", "renameColumn", "renameSequence",
       "renameTable", "renameView", "tagDatabase");
 
+  /** True when Liquibase makes the inverse of a change of this type by itself (what a rollback of it runs). */
+  public static boolean invertible(String changeType) {
+    return REVERSIBLE.contains(changeType);
+  }
+
   @Override
   public String code() {
     return "DBD601";
