@@ -20,11 +20,11 @@ import java.util.Optional;
  * with the session of a dead deploy. So while a deploy holds that lock, no other dbdevops deploy to the database is
  * alive, and a locked row can only be a dead one's: {@link #release} unlocks it and says whose it was.
  *
- * <p>What this assumes: that the environment's Liquibase updates go through dbdevops deploy. A Liquibase run outside
- * it (Liquibase's CLI or Maven plugin, an application running its changelog at start-up) does not take the deploy lock;
- * if one held the row at this moment, releasing it would let two updates run at once. Such a second writer of the
- * same history is not supported alongside dbdevops deploy (the deploy's drift gate and validation assume they are the
- * only writer); the released lock's holder and time are reported, so a foreign holder shows in the deploy's output.
+ * <p>A Liquibase run outside dbdevops deploy (Liquibase's CLI or Maven plugin, an application running its changelog at
+ * start-up, as Spring Boot does) does not take the deploy lock, and releasing its live row would let two updates run at
+ * once. A live Liquibase update holds a session on the database, so the row is released only when no other session is
+ * connected to the database (PostgreSQL: {@code pg_stat_activity}; MariaDB: the process list the deploy's user can
+ * see); otherwise the deploy stops before any change, naming the holder, the time and how to release it by hand.
  */
 final class StaleLiquibaseLock {
 
@@ -55,6 +55,17 @@ final class StaleLiquibaseLock {
         granted = rs.getTimestamp(1);
         lockedBy = rs.getString(2);
       }
+      String since = granted == null ? "an unknown time"
+          : granted.toLocalDateTime().withNano(0).toString().replace('T', ' ');
+      String holder = lockedBy == null || lockedBy.isBlank() ? "an unknown host" : lockedBy.trim();
+      int others = otherSessions(connection, dialect);
+      if (others > 0) {
+        throw new SetupException("DATABASECHANGELOGLOCK of " + where + " is locked since " + since + " by " + holder
+            + ", and " + others + (others == 1 ? " other session is" : " other sessions are") + " connected to the "
+            + "database: a Liquibase update outside dbdevops deploy (an application at start-up, the Liquibase CLI) may be "
+            + "running, so the lock is left alone and nothing was changed. If no such update runs, release it with "
+            + "`liquibase release-locks` and deploy again");
+      }
       try (PreparedStatement st = connection.prepareStatement(
           "UPDATE DATABASECHANGELOGLOCK SET LOCKED = ?, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1")) {
         st.setBoolean(1, false);
@@ -63,14 +74,40 @@ final class StaleLiquibaseLock {
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
-      return Optional.of("released a stale Liquibase lock (DATABASECHANGELOGLOCK) held since "
-          + (granted == null ? "an unknown time" : granted.toLocalDateTime().withNano(0).toString().replace('T', ' '))
-          + " by " + (lockedBy == null || lockedBy.isBlank() ? "an unknown host" : lockedBy.trim())
-          + ": a deploy that ended without releasing it (no other deploy holds the deploy lock)");
+      return Optional.of("released a stale Liquibase lock (DATABASECHANGELOGLOCK) held since " + since + " by " + holder
+          + ": a deploy that ended without releasing it (no other deploy holds the deploy lock, no other session is "
+          + "connected)");
     } catch (SQLException e) {
       throw new SetupException("cannot release the stale Liquibase lock (DATABASECHANGELOGLOCK) in " + where + ": "
           + e.getMessage() + " (run `liquibase releaseLocks` against it)", e);
     }
+  }
+
+  /**
+   * The sessions connected to this database besides this one, asked a few times over about a second: a killed
+   * process's session can take a moment to leave the server's list.
+   */
+  private static int otherSessions(Connection connection, Dialect dialect) throws SQLException {
+    String sql = dialect == Dialect.POSTGRESQL
+        ? "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            + "AND backend_type = 'client backend'"
+        : "SELECT count(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()";
+    int others = 0;
+    for (int attempt = 0; attempt < 6; attempt++) {
+      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        others = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (others == 0) {
+        return 0;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return others;
+      }
+    }
+    return others;
   }
 
   private static boolean lockTableExists(Connection connection, Dialect dialect) throws SQLException {
