@@ -94,15 +94,16 @@ public final class Planner {
         .sources(ChangeSetSources.read(request.settings().changelog().root(), pending)).build();
     RuleRegistry registry = RuleRegistry.load();
     LintReport judged = new Linter(registry).lint(context, request.lint());
-    // loss is judged by the data-loss rules at their defaults, whatever the project turned off
-    LintReport loss = new Linter(registry).lint(context, LintSettings.DEFAULT);
+    // loss is what the data-loss rules find, whatever the project turned off or accepted: only those rules run again
+    List<Finding> loss = new ArrayList<>();
+    registry.all().stream().filter(r -> LOSSY_RULES.contains(r.code()) && r.appliesTo(dialect))
+        .forEach(r -> loss.addAll(r.check(context)));
 
     Map<String, List<String>> sqlByKey = statements(checked);
     List<Plan.PlannedChangeSet> planned = new ArrayList<>();
     for (ChangeSetInfo c : pending) {
-      List<String> reasons = loss.findings().stream()
-          .filter(f -> LOSSY_RULES.contains(f.code()) && f.site().changeSetKey().filter(c.key()::equals).isPresent())
-          .map(f -> f.code() + " " + f.name() + ": " + f.message()).distinct().toList();
+      List<String> reasons = loss.stream().filter(f -> f.site().changeSetKey().filter(c.key()::equals).isPresent())
+          .map(f -> f.code() + " " + f.name() + ": " + f.message()).distinct().sorted().toList();
       planned.add(new Plan.PlannedChangeSet(c.id(), c.author(), c.file(), c.location(), c.checksum(),
           sqlByKey.getOrDefault(c.key(), List.of()), Reversibility.of(c), !reasons.isEmpty(), reasons));
     }
