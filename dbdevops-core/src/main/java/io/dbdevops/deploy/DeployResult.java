@@ -25,12 +25,6 @@ public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChang
     List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
     Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements) {
 
-  public DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
-      List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took) {
-    this(drift, blocked, applied, validationDifferences, grantDifferences, took, Optional.empty(), List.of(),
-        java.util.Map.of());
-  }
-
   public DeployResult {
     halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     recovered = List.copyOf(recovered);

@@ -148,7 +148,7 @@ public final class DriftDetector {
       SchemaModel expected;
       SchemaModel afterPending;
       String shadowDescription;
-      LiquibaseRunner.UpdateResult pendingUpdate = new LiquibaseRunner.UpdateResult(List.of(), Duration.ZERO, List.of());
+      LiquibaseRunner.UpdateResult pendingUpdate = LiquibaseRunner.UpdateResult.NONE;
       String shadowSchema = defaultSchema(live, dialect);
       Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
           .map(k -> ExpectedStateCache.stateKey(k, applied.count()));

@@ -158,7 +158,7 @@ public final class Gate {
         UpdateResult first;
         SchemaModel atFirst;
         if (image.isPresent()) {
-          first = new UpdateResult(List.of(), Duration.ZERO, List.of());
+          first = UpdateResult.NONE;
           firstDeclared = image.get().declared();
           long r0 = System.nanoTime();
           atFirst = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope.withDeclared(firstDeclared));

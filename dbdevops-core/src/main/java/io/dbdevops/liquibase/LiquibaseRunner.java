@@ -80,9 +80,8 @@ public final class LiquibaseRunner {
       statements = java.util.Collections.unmodifiableMap(copy);
     }
 
-    public UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions) {
-      this(applied, took, definitions, Map.of());
-    }
+    /** Nothing applied. */
+    public static final UpdateResult NONE = new UpdateResult(List.of(), Duration.ZERO, List.of(), Map.of());
 
     /**
      * Every statement Liquibase executed for one changeset ({@link AppliedChangeSet#label()}), in order, as sent to the
@@ -216,7 +215,7 @@ public final class LiquibaseRunner {
     long start = System.nanoTime();
     if (update.after() > 0 && update.changelog().after(update.after()).getChangeSets().isEmpty()) {
       // the database holds every changeset already and none runs again by itself: nothing for Liquibase to do
-      return new UpdateResult(List.of(), Duration.ofNanos(System.nanoTime() - start), List.of(), Map.of());
+      return UpdateResult.NONE;
     }
     try {
       CommandScope command = update.count() > 0
