@@ -66,22 +66,29 @@ public final class LiquibaseRunner {
   }
 
   /**
-   * What an update did: the changesets applied, and the statements that define objects ({@code CREATE} and
-   * {@code ALTER}, as Liquibase sent them to the database: its own rendering of each change and the raw SQL), from
-   * which the snapshot learns the names the changelog gave.
+   * What an update did: the changesets applied, and every statement each executed, as Liquibase sent them to the
+   * database (its own rendering of each change and the raw SQL), without its DATABASECHANGELOG bookkeeping.
    */
-  public record UpdateResult(List<AppliedChangeSet> applied, Duration took, List<String> definitions,
-      Map<String, List<String>> statements) {
+  public record UpdateResult(List<AppliedChangeSet> applied, Duration took, Map<String, List<String>> statements) {
+    private static final Pattern DEFINITION = Pattern.compile("(?is)\\s*(CREATE|ALTER)\\b.*");
+
     public UpdateResult {
       applied = List.copyOf(applied);
-      definitions = List.copyOf(definitions);
       Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
       statements.forEach((k, v) -> copy.put(k, List.copyOf(v)));
       statements = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Nothing applied. */
-    public static final UpdateResult NONE = new UpdateResult(List.of(), Duration.ZERO, List.of(), Map.of());
+    public static final UpdateResult NONE = new UpdateResult(List.of(), Duration.ZERO, Map.of());
+
+    /**
+     * The statements that define objects ({@code CREATE} and {@code ALTER}), in order: from them the snapshot learns
+     * the names the changelog gave.
+     */
+    public List<String> definitions() {
+      return statements.values().stream().flatMap(List::stream).filter(s -> DEFINITION.matcher(s).matches()).toList();
+    }
 
     /**
      * Every statement Liquibase executed for one changeset ({@link AppliedChangeSet#label()}), in order, as sent to the
@@ -92,26 +99,22 @@ public final class LiquibaseRunner {
       return statements.getOrDefault(changeSet.label(), List.of());
     }
 
-    /** Both updates' changesets, times and definitions, in order. */
+    /** Both updates' changesets, times and statements, in order. */
     public UpdateResult then(UpdateResult next) {
       List<AppliedChangeSet> all = new ArrayList<>(applied);
       all.addAll(next.applied);
-      List<String> sql = new ArrayList<>(definitions);
-      sql.addAll(next.definitions);
       Map<String, List<String>> statementsOfBoth = new java.util.LinkedHashMap<>(statements);
       statementsOfBoth.putAll(next.statements);
-      return new UpdateResult(all, took.plus(next.took), sql, statementsOfBoth);
+      return new UpdateResult(all, took.plus(next.took), statementsOfBoth);
     }
   }
 
   /**
-   * Hears every statement Liquibase writes to the database: keeps those that define objects, and every statement per
-   * changeset (the one that is running, told by the {@link Recorder}) except Liquibase's own bookkeeping.
+   * Hears every statement Liquibase writes to the database and keeps, per changeset (the one that is running, told by
+   * the {@link Recorder}), all but Liquibase's own bookkeeping.
    */
-  private static final class DefinitionRecorder extends liquibase.listener.SqlListener {
-    private static final Pattern DEFINITION = Pattern.compile("(?is)\\s*(CREATE|ALTER)\\b.*");
+  private static final class StatementRecorder extends liquibase.listener.SqlListener {
     private static final Pattern BOOKKEEPING = Pattern.compile("(?is).*\\bDATABASECHANGELOG(LOCK)?\\b.*");
-    private final List<String> definitions = new ArrayList<>();
     private final Map<String, List<String>> statements = new java.util.LinkedHashMap<>();
     private String running;
 
@@ -119,9 +122,6 @@ public final class LiquibaseRunner {
     public void writeSqlWillRun(String sql) {
       if (sql == null) {
         return;
-      }
-      if (DEFINITION.matcher(sql).matches()) {
-        definitions.add(sql);
       }
       if (running != null && !BOOKKEEPING.matcher(sql).matches()) {
         statements.computeIfAbsent(running, k -> new ArrayList<>()).add(sql);
@@ -210,8 +210,8 @@ public final class LiquibaseRunner {
    * {@link Update#where()}.
    */
   public UpdateResult update(Connection connection, Update update) {
-    DefinitionRecorder definitions = new DefinitionRecorder();
-    Recorder recorder = new Recorder(update.progress(), update.where(), definitions);
+    StatementRecorder statements = new StatementRecorder();
+    Recorder recorder = new Recorder(update.progress(), update.where(), statements);
     long start = System.nanoTime();
     if (update.after() > 0 && update.changelog().after(update.after()).getChangeSets().isEmpty()) {
       // the database holds every changeset already and none runs again by itself: nothing for Liquibase to do
@@ -223,14 +223,13 @@ public final class LiquibaseRunner {
               update.count())
           : new CommandScope(UpdateCommandStep.COMMAND_NAME);
       command.addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
-      execute(connection, update.changelog(), update.after(), command, recorder, definitions);
+      execute(connection, update.changelog(), update.after(), command, recorder, statements);
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
       throw translate(e, update.changelog().source(), recorder);
     }
-    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), definitions.definitions,
-        definitions.statements);
+    return new UpdateResult(recorder.applied, Duration.ofNanos(System.nanoTime() - start), statements.statements);
   }
 
   /**
@@ -312,7 +311,7 @@ public final class LiquibaseRunner {
    * ({@link ParsedChangelog#reusableOn}), else, as Liquibase does by itself, parsing the file again for it.
    */
   private static void execute(Connection connection, ParsedChangelog parsed, int after, CommandScope command,
-      Recorder recorder, DefinitionRecorder definitions) throws Exception {
+      Recorder recorder, StatementRecorder statements) throws Exception {
     ChangelogSource changelog = parsed.source();
     if (!Files.isRegularFile(changelog.file())) {
       throw new SetupException("changelog not found: " + changelog.file());
@@ -341,7 +340,7 @@ public final class LiquibaseRunner {
           options.parameters().forEach(parameters::set);
           command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters);
         }
-        run(definitions, scope, command);
+        run(statements, scope, command);
         done = true;
         return;
       }
@@ -352,7 +351,7 @@ public final class LiquibaseRunner {
         command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changeLog)
             .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parsed.parameters());
         try (ParsedParameters.Binding connected = parsed.parameters().bind(database)) {
-          run(definitions, scope, command);
+          run(statements, scope, command);
         }
         done = true;
       }
@@ -385,12 +384,12 @@ public final class LiquibaseRunner {
     }
   }
 
-  private static void run(DefinitionRecorder definitions, Map<String, Object> scope, CommandScope command)
+  private static void run(StatementRecorder statements, Map<String, Object> scope, CommandScope command)
       throws Exception {
-    if (definitions == null) {
+    if (statements == null) {
       Scope.child(scope, () -> command.execute());
     } else {
-      Scope.child(definitions, scope, () -> command.execute());
+      Scope.child(statements, scope, () -> command.execute());
     }
   }
 
@@ -657,13 +656,13 @@ public final class LiquibaseRunner {
     /** The connection that commits each changeset with its history row; set once the database is known. */
     private ChangeSetTransactions transactions;
 
-    private final DefinitionRecorder statements;
+    private final StatementRecorder statements;
 
     Recorder(Consumer<AppliedChangeSet> progress, String where) {
       this(progress, where, null);
     }
 
-    Recorder(Consumer<AppliedChangeSet> progress, String where, DefinitionRecorder statements) {
+    Recorder(Consumer<AppliedChangeSet> progress, String where, StatementRecorder statements) {
       this.progress = progress;
       this.where = where;
       this.statements = statements;
