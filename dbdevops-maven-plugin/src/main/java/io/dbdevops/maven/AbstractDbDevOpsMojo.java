@@ -193,6 +193,21 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.environment")
   private String environment;
 
+  /**
+   * For {@code deploy}, {@code plan}, {@code drift} and {@code status}: take the changelog from a release artifact
+   * (as {@code dbdevops:package} made it) instead of the project: {@code groupId:artifactId:version}, resolved through
+   * the project's repositories, or the path of a {@code -dbrelease.zip}. Every file is checked against the artifact's
+   * manifest before any database work.
+   */
+  @Parameter(property = "dbdevops.release")
+  private String release;
+
+  @Component
+  private org.eclipse.aether.RepositorySystem repositorySystem;
+
+  /** The release {@code release} names, checked and unpacked once, before the goal runs. */
+  private ReleaseSource.Unpacked unpackedRelease;
+
   /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
   protected io.dbdevops.env.LiveTarget liveTarget() {
     io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
@@ -335,6 +350,7 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     known(Secret.of(System.getenv(PASSWORD_ENV)));
     try {
       warnOfPasswordsInUrls();
+      unpackRelease();
       executeGoal();
     } catch (InvalidChangeException e) {
       // the message says everything; the library's exception chain would only repeat it on Maven's error line
@@ -358,6 +374,26 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
   protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
 
+  /** Whether the goal takes {@code -Ddbdevops.release}: the goals that work on an environment. */
+  protected boolean takesRelease() {
+    return false;
+  }
+
+  private void unpackRelease() {
+    if (release == null || release.isBlank()) {
+      return;
+    }
+    if (!takesRelease()) {
+      throw new SetupException("-Ddbdevops.release (<release>) is for dbdevops:deploy, plan, drift and status; this goal "
+          + "works on the project's own changelog: leave it out");
+    }
+    unpackedRelease = ReleaseSource.unpack(release, project, session, repositorySystem, reportDirectory.toPath());
+    getLog().info("dbdevops: release " + unpackedRelease.manifest().coordinates() + " ("
+        + unpackedRelease.manifest().classification() + unpackedRelease.manifest().previousVersion().map(v -> " since " + v)
+            .orElse("") + ") from " + relative(unpackedRelease.zip()) + ": " + Plural.of(unpackedRelease.manifest()
+            .files().size(), "file") + " match its manifest");
+  }
+
   protected GateSettings gateSettings() {
     return new GateSettings(changelogSource(), stateDirectory.toPath(), shadowSettings(),
         schemas == null ? List.of() : schemas,
@@ -366,6 +402,9 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   }
 
   protected ChangelogSource changelogSource() {
+    if (unpackedRelease != null) {
+      return unpackedRelease.changelog();
+    }
     Path root = changelogDirectory.toPath();
     if (changelog != null && !changelog.isBlank()) {
       ChangelogSource source = new ChangelogSource(root, changelog);

@@ -27,6 +27,11 @@ public class DeployMojo extends AbstractDbDevOpsMojo {
   private String plan;
 
   @Override
+  protected boolean takesRelease() {
+    return true;
+  }
+
+  @Override
   protected void executeGoal() throws MojoFailureException {
     LiveTarget target = liveTarget();
     Optional<Plan> approved = PlanCheck.check(target, plan, project.getBasedir().toPath(), planDirectory(target),

@@ -19,6 +19,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class DriftMojo extends AbstractDbDevOpsMojo {
 
   @Override
+  protected boolean takesRelease() {
+    return true;
+  }
+
+  @Override
   protected void executeGoal() throws MojoFailureException {
     LiveTarget target = liveTarget();
     getLog().info("dbdevops: drift of " + target.description() + " (read-only)");

@@ -17,6 +17,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class PlanMojo extends AbstractDbDevOpsMojo {
 
   @Override
+  protected boolean takesRelease() {
+    return true;
+  }
+
+  @Override
   protected void executeGoal() {
     LiveTarget target = liveTarget();
     getLog().info("dbdevops: planning a deploy to " + target.description());

@@ -11,6 +11,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class StatusMojo extends AbstractDbDevOpsMojo {
 
   @Override
+  protected boolean takesRelease() {
+    return true;
+  }
+
+  @Override
   protected void executeGoal() {
     LiveTarget target = liveTarget();
     StatusReport s = new Status().read(target, changelogSource());
