@@ -11,15 +11,15 @@ assert log =~ /dbdevops plan [0-9a-f]{16} for local: 7 changesets/
 assert log.contains('dbdevops deploy: the SQL executed is the plan\'s, statement for statement')
 // 3: install verified on H2 and packed the release
 assert log.contains('dbdevops: state matches the changelog')
-assert log.contains('dbdevops package: target/orders-release-1.0.0-dbrelease.zip')
+assert log.contains('dbdevops package: target/orders-service-1.0.0-SNAPSHOT-dbrelease.zip')
 // 4-6: the artifact, resolved from the repository and checked, planned, deployed with its plan, then status and drift
-assert log =~ /dbdevops: release it\.dbdevops:orders-release:1\.0\.0 \(\w+[^)]*\) from .*orders-release-1\.0\.0-dbrelease\.zip: \d+ files match its manifest/
+assert log =~ /dbdevops: release com\.example:orders-service:1\.0\.0-SNAPSHOT \(\w+[^)]*\) from .*orders-service-1\.0\.0-SNAPSHOT-dbrelease\.zip: \d+ files match its manifest/
 assert log =~ /dbdevops plan [0-9a-f]{16} for second: 7 changesets/
 assert log.contains("7 changesets applied to environment 'second'")
 assert log.contains("dbdevops status: 7 changesets applied, 0 pending in environment 'second'")
 // the consumer directory holds no changelog of its own: what it deployed came from the artifact
-assert !new File(basedir, 'consumer/src').exists()
-assert new File(basedir, 'consumer/target/dbdevops/release/orders-release-1.0.0/changelog/db/changelog/db.changelog-master.xml').isFile()
+assert !new File(basedir, 'deploy/src').exists()
+assert new File(basedir, 'deploy/target/dbdevops/release/orders-service-1.0.0-SNAPSHOT/changelog/db/changelog/db.changelog-master.xml').isFile()
 // both databases hold the same history (same files, ids, checksums) and the same tables
 def history = "SELECT filename || ' ' || id || ' ' || author || ' ' || md5sum FROM databasechangelog ORDER BY orderexecuted"
 def local = psql('dbdevops_it_release_local', history)

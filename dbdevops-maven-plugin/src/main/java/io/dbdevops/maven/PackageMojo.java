@@ -87,7 +87,7 @@ public class PackageMojo extends AbstractDbDevOpsMojo {
         settings.changelog().path(), previous.version(), classified.level(), classified.required(), all.size(), hashes),
         time);
     projectHelper.attachArtifact(project, ReleaseSource.EXTENSION, ReleaseSource.CLASSIFIER, zip.toFile());
-    getLog().info("dbdevops package: " + relative(zip) + " (" + Plural.of(manifest.files().size() + 1, "file") + ", "
+    getLog().info("dbdevops package: " + relative(zip) + " (" + Plural.of(manifest.files().size(), "file") + " and the manifest, "
         + Plural.of(all.size(), "changeset") + "; " + classified.level() + previous.version().map(v -> " since " + v)
             .orElse(", the first release") + ", " + Plural.of(since.size(), "changeset") + " new), attached as "
         + manifest.coordinates() + ":" + ReleaseSource.EXTENSION + ":" + ReleaseSource.CLASSIFIER);
