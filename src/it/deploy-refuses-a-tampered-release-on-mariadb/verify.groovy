@@ -7,6 +7,8 @@ def changed = 'changelog/db/changelog/changes/004-create-orders.xml changed sinc
 assert log.count(changed) >= 2 : 'deploy and plan each name the changed file'
 assert log.contains('the release it.dbdevops:orders-tampered:1.1.0 (')
 assert log.contains('Refusing to use it: nothing was done on any database')
+// said once on Maven's error line (not once more with the cause's absolute path)
+assert !log.contains('package the release again: the release')
 assert log.contains('Caused by: org.apache.maven.plugin.MojoExecutionException: the release it.dbdevops:orders-tampered:1.1.0')
 // no shadow was opened, no environment session: the checks came first
 assert !log.contains('dbdevops: shadow database')

@@ -36,7 +36,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * time). {@code deploy}, {@code plan}, {@code drift} and {@code status} take it with {@code -Ddbdevops.release}.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractDbDevOpsMojo {
+public class PackageMojo extends AbstractLintingMojo {
 
   @Component
   private MavenProjectHelper projectHelper;

@@ -28,7 +28,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * report.html, and lint.sarif and TEST-dbdevops-lint.xml.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractDbDevOpsMojo {
+public class VerifyMojo extends AbstractLintingMojo {
 
   static final String FIX = "if you changed the changelog, run `mvn dbdevops:snapshot`, review and commit the state; "
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
