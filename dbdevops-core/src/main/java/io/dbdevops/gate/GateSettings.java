@@ -1,6 +1,8 @@
 package io.dbdevops.gate;
 
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.dbtest.DbTestFile;
+import io.dbdevops.dbtest.DbTests;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import io.dbdevops.shadow.ShadowSettings;
 import java.nio.file.Path;
@@ -10,11 +12,12 @@ import java.util.Optional;
 
 /**
  * Everything the gate needs: the changelog, the committed state directory, the shadow to apply to, the schemas
- * the project owns (empty: the shadow's default schema), Liquibase's update options, and where images of the shadow at
- * the released point are kept across builds (empty: not kept).
+ * the project owns (empty: the shadow's default schema), Liquibase's update options, where images of the shadow at
+ * the released point are kept across builds (empty: not kept), and the database unit tests the shadow runs after the
+ * changelog (none: not run).
  */
 public record GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
-    UpdateOptions updateOptions, Optional<Path> shadowCache) {
+    UpdateOptions updateOptions, Optional<Path> shadowCache, List<DbTestFile> dbTests) {
 
   public GateSettings {
     Objects.requireNonNull(changelog, "changelog");
@@ -23,16 +26,22 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
     schemas = List.copyOf(schemas);
     updateOptions = Objects.requireNonNullElse(updateOptions, UpdateOptions.DEFAULT);
     shadowCache = Objects.requireNonNullElse(shadowCache, Optional.empty());
+    dbTests = dbTests == null ? List.of() : List.copyOf(dbTests);
   }
 
   /** Settings without the released-point cache. */
   public GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
       UpdateOptions updateOptions) {
-    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty());
+    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty(), List.of());
   }
 
   /** These settings with the released-point cache in {@code directory} (see {@link ReleasedPointCache}). */
   public GateSettings withShadowCache(Path directory) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory));
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory), dbTests);
+  }
+
+  /** These settings with database unit tests to run on the shadow after the changelog (see {@link DbTests}). */
+  public GateSettings withDbTests(List<DbTestFile> tests) {
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tests);
   }
 }
