@@ -14,10 +14,20 @@ import java.util.Optional;
  *
  * @param chain the environment and those it extends, nearest first (for messages)
  * @param requirePlan {@code <requirePlan>}: a deploy must name the reviewed plan ({@code -Ddbdevops.plan})
+ * @param isProtected {@code <protected>}: holds data that matters; goals that fill or rebuild a database
+ *     ({@code dbdevops:seed}) refuse it
  */
 public record Environment(String name, List<String> chain, String url, Optional<String> serverId,
     Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions,
-    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan) {
+    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan, boolean isProtected) {
+
+  /** An environment that is not protected. */
+  public Environment(String name, List<String> chain, String url, Optional<String> serverId, Optional<String> username,
+      Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions, List<String> schemas,
+      DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan) {
+    this(name, chain, url, serverId, username, usernameEnv, passwordEnv, updateOptions, schemas, driftPolicy, grants,
+        requirePlan, false);
+  }
 
   /** An environment that deploys without a reviewed plan. */
   public Environment(String name, List<String> chain, String url, Optional<String> serverId, Optional<String> username,

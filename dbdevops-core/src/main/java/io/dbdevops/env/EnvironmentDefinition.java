@@ -17,7 +17,17 @@ import java.util.Optional;
 public record EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
     Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
     Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
-    Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan) {
+    Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan,
+    Optional<Boolean> protectedEnvironment) {
+
+  /** A definition that says nothing of {@code <protected>}. */
+  public EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
+      Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
+      Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
+      Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan) {
+    this(name, extendsName, url, serverId, username, usernameEnv, passwordEnv, contexts, labels, parameters, schemas,
+        driftPolicy, grants, requirePlan, Optional.empty());
+  }
 
   /** A definition that says nothing of {@code <requirePlan>}. */
   public EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
@@ -30,6 +40,7 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
 
   public EnvironmentDefinition {
     requirePlan = Objects.requireNonNullElse(requirePlan, Optional.<Boolean>empty());
+    protectedEnvironment = Objects.requireNonNullElse(protectedEnvironment, Optional.<Boolean>empty());
     Objects.requireNonNull(name, "name");
     extendsName = blank(extendsName);
     url = blank(url);
@@ -58,7 +69,8 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
     return new EnvironmentDefinition(name, parent.extendsName, url.or(parent::url), serverId.or(parent::serverId),
         username.or(parent::username), usernameEnv.or(parent::usernameEnv), passwordEnv.or(parent::passwordEnv),
         contexts.or(parent::contexts), labels.or(parent::labels), merged, schemas.or(parent::schemas),
-        driftPolicy.or(parent::driftPolicy), grants.or(parent::grants), requirePlan.or(parent::requirePlan));
+        driftPolicy.or(parent::driftPolicy), grants.or(parent::grants), requirePlan.or(parent::requirePlan),
+        protectedEnvironment.or(parent::protectedEnvironment));
   }
 
   private static Optional<String> blank(Optional<String> s) {

@@ -70,7 +70,8 @@ public final class Environments {
     return new Environment(definition.name(), chain, url, merged.serverId(), merged.username(), merged.usernameEnv(),
         merged.passwordEnv(), new UpdateOptions(merged.contexts(), merged.labels(), merged.parameters()),
         merged.schemas().orElse(List.of()), merged.driftPolicy().orElse(DriftPolicy.FAIL), grants,
-        merged.requirePlan().orElse(false));
+        merged.requirePlan().orElse(false),
+        merged.protectedEnvironment().orElse(false));
   }
 
   /**

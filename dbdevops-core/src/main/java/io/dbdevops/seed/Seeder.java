@@ -56,6 +56,35 @@ public final class Seeder {
   }
 
   /**
+   * Seeds an environment: refused when it is {@code <protected>}; its live schema (the owned schemas, else the
+   * connection's) snapshot first, then filled.
+   *
+   * @throws io.dbdevops.SetupException a protected environment (nothing is connected to), an unreachable one
+   */
+  public Result seed(io.dbdevops.env.LiveTarget target, SeedSettings settings) {
+    io.dbdevops.env.Environment env = target.environment();
+    if (env.isProtected()) {
+      throw new io.dbdevops.SetupException("environment '" + env.name() + "' is <protected>true</protected>: dbdevops:seed "
+          + "does not write generated rows into it; seed a development or test environment (nothing was written)");
+    }
+    try (Connection c = target.connect(false)) {
+      Dialect dialect = Dialect.of(c);
+      List<String> schemas = env.schemas().isEmpty()
+          ? List.of(dialect == Dialect.MARIADB ? c.getCatalog() : c.getSchema()) : env.schemas();
+      if (schemas.size() != 1) {
+        throw new io.dbdevops.SetupException("environment '" + env.name() + "' owns " + schemas.size() + " schemas "
+            + schemas + ": dbdevops:seed fills one; set <schemas> to one");
+      }
+      SchemaModel model = new io.dbdevops.snapshot.SchemaCrawlerSnapshotter().snapshot(c, dialect,
+          io.dbdevops.snapshot.SnapshotScope.of(schemas.get(0)));
+      return seed(c, dialect, model, env.schemas().isEmpty() ? Optional.empty() : Optional.of(schemas.get(0)), settings);
+    } catch (SQLException e) {
+      throw new io.dbdevops.SetupException("cannot seed environment '" + env.name() + "' (" + target.description()
+          + "): " + target.secrets().mask(oneLine(e.getMessage())), e);
+    }
+  }
+
+  /**
    * Seeds the tables of {@code model} (the database's own snapshot) in {@code schema} (empty: the connection's).
    *
    * @throws InvalidChangeException a cycle of NOT NULL foreign keys, a type without generator (naming the column and

@@ -26,10 +26,17 @@ public class Environment {
   private String driftPolicy;
   private List<String> grants;
   private Boolean requirePlan;
+  /** {@code <protected>}: seed (and later provision) refuse it. */
+  private Boolean isProtected;
 
   /** {@code <extends>}: the environment this one overrides. */
   public void setExtends(String extendsName) {
     this.extendsName = extendsName;
+  }
+
+  /** {@code <protected>} (a Java keyword, so set through its setter). */
+  public void setProtected(Boolean value) {
+    this.isProtected = value;
   }
 
   String name() {
@@ -50,6 +57,6 @@ public class Environment {
         Optional.ofNullable(passwordEnv), Optional.ofNullable(contexts), Optional.ofNullable(labels),
         parameters == null ? Map.of() : parameters, Optional.ofNullable(schemas),
         Optional.ofNullable(driftPolicy).map(p -> DriftPolicy.parse(p, where)), Optional.ofNullable(grants),
-        Optional.ofNullable(requirePlan));
+        Optional.ofNullable(requirePlan), Optional.ofNullable(isProtected));
   }
 }
