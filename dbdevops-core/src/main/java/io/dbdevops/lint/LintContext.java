@@ -414,16 +414,17 @@ public final class LintContext {
 
   /** A finding about a changeset as a whole. */
   public Finding finding(Rule rule, ChangeSetInfo cs, String object, String message, String why, String fix) {
-    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site(cs, Finding.Origin.CHANGE), message,
-        why, fix, Optional.empty());
+    RuleMeta meta = rule.meta();
+    return new Finding(meta.code(), meta.name(), meta.severity(), object, site(cs, Finding.Origin.CHANGE), message, why,
+        fix, Optional.empty());
   }
 
   /** A finding about a state difference, pointing at the changeset that made it where one can be named. */
   public Finding finding(Rule rule, SchemaChange change, String object, String message, String why, String fix) {
     Finding.Site site = attribute(change).map(cs -> site(cs, Finding.Origin.STATE))
         .orElseGet(() -> new Finding.Site(Optional.empty(), Optional.empty(), changelog, 0, Finding.Origin.STATE));
-    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site, message, why, fix,
-        Optional.empty());
+    RuleMeta meta = rule.meta();
+    return new Finding(meta.code(), meta.name(), meta.severity(), object, site, message, why, fix, Optional.empty());
   }
 
   static Finding.Site site(ChangeSetInfo cs, Finding.Origin origin) {
