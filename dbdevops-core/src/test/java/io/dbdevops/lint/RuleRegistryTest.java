@@ -19,7 +19,7 @@ class RuleRegistryTest {
 
     assertThat(codes).containsExactly("DBD101", "DBD102", "DBD103", "DBD104", "DBD105", "DBD201", "DBD202", "DBD203",
         "DBD204", "DBD205", "DBD301", "DBD302", "DBD303", "DBD401", "DBD402", "DBD403", "DBD404", "DBD405", "DBD406",
-        "DBD407", "DBD408", "DBD409", "DBD501", "DBD502", "DBD601", "DBD602", "DBD701", "DBD702", "DBD703");
+        "DBD407", "DBD408", "DBD409", "DBD501", "DBD502", "DBD601", "DBD602", "DBD701", "DBD702", "DBD703", "DBD901");
   }
 
   @Test
