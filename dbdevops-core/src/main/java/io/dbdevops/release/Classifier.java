@@ -42,6 +42,9 @@ import java.util.Set;
  */
 public final class Classifier {
 
+  /** The reason of a pending changeset that changes no schema object (reference data, a data fix). */
+  public static final String DATA_ONLY = "only data, no schema object, is changed";
+
   private final RuleRegistry registry;
 
   /** With the rules on the class path. */
@@ -109,8 +112,7 @@ public final class Classifier {
     reasons.forEach(r -> r.site().changeSetKey().ifPresent(cited::add));
     for (ChangeSetInfo cs : context.pending()) {
       if (!cited.contains(cs.key())) {
-        reasons.add(new Reason(Bump.PATCH, cs.id(), "changeset " + cs.id() + " changes no schema object (data, or "
-            + "nothing the state shows)", Optional.empty(), site(cs, Finding.Origin.CHANGE)));
+        reasons.add(new Reason(Bump.PATCH, cs.id(), DATA_ONLY, Optional.empty(), site(cs, Finding.Origin.CHANGE)));
       }
     }
     reasons = dedupe(reasons);

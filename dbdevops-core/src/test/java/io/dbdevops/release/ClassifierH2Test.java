@@ -150,7 +150,7 @@ class ClassifierH2Test {
             </insert>""");
     assertThat(c.level()).isEqualTo(Bump.PATCH);
     assertThat(c.drivers()).singleElement().satisfies(r -> assertThat(r.change())
-        .isEqualTo("changeset 100-change changes no schema object (data, or nothing the state shows)"));
+        .isEqualTo("only data, no schema object, is changed"));
     assertThat(c.requiredNext(RELEASED)).contains(SemanticVersion.parse("1.2.1"));
   }
 

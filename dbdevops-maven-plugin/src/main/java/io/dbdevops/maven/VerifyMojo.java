@@ -92,7 +92,8 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()
-        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog())) : Optional.empty();
+        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog(), projectVersion(),
+            lastRelease())) : Optional.empty();
     List<Path> reports = Reports.writeAll(result, new ReportContext("verify", result.passed() ? "" : FIX, lintReport),
         reportDirectory.toPath());
     String reportPath = relative(reports.get(reports.size() - 1));

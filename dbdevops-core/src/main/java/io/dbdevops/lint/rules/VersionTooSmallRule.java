@@ -51,7 +51,7 @@ public final class VersionTooSmallRule implements Rule {
           + "minor version";
       default -> "every release needs a version of its own";
     };
-    String fix = "set the project version to " + required + " (" + required + "-SNAPSHOT while building it); mvn "
+    String fix = "Set the project version to " + required + " (" + required + "-SNAPSHOT while building it); mvn "
         + "dbdevops:version lists every pending change and its class";
     RuleMeta meta = meta();
     return List.of(new Finding(meta.code(), meta.name(), meta.severity(), driver.object(), driver.site(), message, why,

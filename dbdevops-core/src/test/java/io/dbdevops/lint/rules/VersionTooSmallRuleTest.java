@@ -66,7 +66,7 @@ class VersionTooSmallRuleTest {
       assertThat(d.describe()).isEqualTo("DBD901 version-too-small: the project version 1.3.0-SNAPSHOT is below "
           + "2.0.0, the version a MAJOR change needs after release 1.2.0: orders.note is dropped (DBD103 drop-column) "
           + "by changeset 100-drop-note (db/changelog/changes/100-drop-note.xml:5) — applications built for 1.2.0 "
-          + "break on it, and a version that does not say so tells whoever deploys it that they do not. set the "
+          + "break on it, and a version that does not say so tells whoever deploys it that they do not. Set the "
           + "project version to 2.0.0 (2.0.0-SNAPSHOT while building it); mvn dbdevops:version lists every pending "
           + "change and its class; see docs/rules/DBD901.md");
     });
