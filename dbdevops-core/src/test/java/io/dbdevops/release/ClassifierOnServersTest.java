@@ -46,8 +46,11 @@ class ClassifierOnServersTest {
     assertThat(c.level()).isEqualTo(Bump.MAJOR);
     assertThat(c.drivers()).extracting(Reason::object).contains("orders.note", "customers.full_name");
     assertThat(c.drivers()).extracting(r -> r.rule().orElse("")).contains("DBD103 drop-column", "DBD203 narrow-type");
+    // MariaDB's MODIFY also drops the column's NOT NULL (Liquibase's modifyDataType does not restate it): a MINOR change
+    List<String> minor = engine == Engine.MARIADB ? List.of("customers.full_name", "orders.coupon")
+        : List.of("orders.coupon");
     assertThat(c.reasons()).filteredOn(r -> r.bump() == Bump.MINOR).extracting(Reason::object)
-        .containsExactly("orders.coupon");
+        .containsExactlyElementsOf(minor);
     assertThat(c.reasons()).allSatisfy(r -> assertThat(r.where())
         .isEqualTo("changeset 100-change (db/changelog/changes/100-change.xml:5)"));
     assertThat(c.requiredNext(Optional.of(SemanticVersion.parse("3.4.5")))).contains(SemanticVersion.parse("4.0.0"));
