@@ -31,3 +31,13 @@ def minor = all.indexOf('  MINOR orders.coupon is added (nullable)')
 def patch = all.indexOf('  PATCH only data, no schema object, is changed by changeset 004-insert-order')
 assert major > 0 && minor > major && patch > minor
 assert all.contains('required next version 2.0.0; the project version 1.3.0-SNAPSHOT does not meet it')
+
+// the last run's report files
+def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/dbdevops/version.json'))
+assert json.level == 'MAJOR' && json.lastRelease == '1.2.0' && json.requiredNext == '2.0.0'
+assert json.projectVersion == '1.3.0-SNAPSHOT' && json.meets == false && json.pendingChangesets == 3
+assert json.reasons[0] == [level: 'MAJOR', object: 'orders.note', change: 'orders.note is dropped', rule: 'DBD103 drop-column',
+    changeset: '002-drop-note', file: 'db/changelog/changes/002-drop-note.xml', line: 8]
+assert new File(basedir, 'target/dbdevops/version.md').text.startsWith('# dbdevops version: MAJOR')
+assert new File(basedir, 'target/dbdevops/version.html').text.contains('<h1><span class="tool">dbdevops version</span> MAJOR</h1>')
+assert all.contains('dbdevops version: report target/dbdevops/version.html')

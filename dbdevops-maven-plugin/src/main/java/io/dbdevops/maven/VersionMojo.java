@@ -10,7 +10,12 @@ import io.dbdevops.release.Classification;
 import io.dbdevops.release.Classifier;
 import io.dbdevops.release.Reason;
 import io.dbdevops.release.SemanticVersion;
+import io.dbdevops.release.VersionReport;
+import io.dbdevops.report.VersionReportWriter;
 import io.dbdevops.shadow.ShadowProviders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -18,13 +23,22 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Informational: classifies the pending changesets (those after the last release in the integrity file) by semantic
  * versioning against the released state the shadow gives — MAJOR, MINOR, PATCH or NONE — and prints every change
  * with its class and changeset, the last released version, the next version the pending part needs, and whether
- * the project version meets it (what DBD901 checks in {@code verify}). Never fails on the classification.
+ * the project version meets it (what DBD901 checks in {@code verify}); writes version.json, version.md and
+ * version.html. Never fails on the classification.
  */
 @Mojo(name = "version", threadSafe = true)
 public class VersionMojo extends AbstractDbDevOpsMojo {
 
   @Override
   protected void executeGoal() {
+    Path reports = reportDirectory.toPath();
+    for (String name : VersionReportWriter.FILE_NAMES) {
+      try {
+        Files.deleteIfExists(reports.resolve(name));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot remove the old report " + reports.resolve(name), e);
+      }
+    }
     GateSettings settings = gateSettings();
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
@@ -38,6 +52,9 @@ public class VersionMojo extends AbstractDbDevOpsMojo {
     Classification classification = new Classifier().classify(staged, integrity.pending(), target,
         settings.changelog().path());
     print(classification, integrity.pending().size(), lastRelease(), projectVersion());
+    List<Path> written = new VersionReportWriter().write(new VersionReport(classification, integrity.pending().size(),
+        lastRelease(), project.getVersion()), reports);
+    getLog().info("dbdevops version: report " + relative(written.get(written.size() - 1)));
   }
 
   private void print(Classification c, int pending, Optional<SemanticVersion> last, Optional<SemanticVersion> project) {
