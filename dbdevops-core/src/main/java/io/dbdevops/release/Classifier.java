@@ -86,7 +86,15 @@ public final class Classifier {
       if (meta.bump() == Bump.NONE || !rule.appliesTo(context.dialect())) {
         continue;
       }
-      for (Finding f : rule.check(context)) {
+      List<Finding> findings = rule.check(context);
+      // one per object, as the linter keeps it: the changeset's own change over the state diff's view of it
+      Set<String> fromChanges = new HashSet<>();
+      findings.stream().filter(f -> f.site().origin() == Finding.Origin.CHANGE)
+          .forEach(f -> fromChanges.add(f.object().toLowerCase(Locale.ROOT)));
+      for (Finding f : findings) {
+        if (f.site().origin() == Finding.Origin.STATE && fromChanges.contains(f.object().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
         reasons.add(new Reason(meta.bump(), f.object(), f.message(), Optional.of(meta.code() + " " + meta.name()),
             f.site()));
       }

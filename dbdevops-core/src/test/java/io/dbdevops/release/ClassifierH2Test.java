@@ -55,6 +55,8 @@ class ClassifierH2Test {
   void aDroppedColumnIsMajorNamingTheColumnAndTheChangeset() {
     Classification c = classify("    <dropColumn tableName=\"orders\" columnName=\"note\"/>");
     assertThat(c.level()).isEqualTo(Bump.MAJOR);
+    // seen by DBD103 in the changeset and in the state diff, and by the typed diff: one reason
+    assertThat(c.reasons()).hasSize(1);
     Reason driver = c.drivers().get(0);
     assertThat(driver.object()).isEqualTo("orders.note");
     assertThat(driver.change()).isEqualTo("orders.note is dropped");
