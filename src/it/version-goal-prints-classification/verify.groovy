@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] -+< it\.dbdevops:version-goal-prints-classification >-+$/).drop(1)
-assert runs.size() == 4
+assert runs.size() == 5
 runs.each { assert it.contains('BUILD SUCCESS') }
 
 // contexts=drop: the drop of a released column is MAJOR; 1.3.0-SNAPSHOT is too small
@@ -41,3 +41,7 @@ assert json.reasons[0] == [level: 'MAJOR', object: 'orders.note', change: 'order
 assert new File(basedir, 'target/dbdevops/version.md').text.startsWith('# dbdevops version: MAJOR')
 assert new File(basedir, 'target/dbdevops/version.html').text.contains('<h1><span class="tool">dbdevops version</span> MAJOR</h1>')
 assert all.contains('dbdevops version: report target/dbdevops/version.html')
+
+// the fifth run: the released point from the cache, the same classification
+assert runs[4].contains('dbdevops: started from the cached released point (1 changeset)')
+assert runs[4].contains('dbdevops version: MAJOR (3 pending changesets since release 1.2.0)')

@@ -138,6 +138,33 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
   protected File reportDirectory;
 
+  /**
+   * Keep an image of the shadow at the released point (the changesets {@code dbdevops.sum} proves) and start the next
+   * build from it, so a build applies only what is pending ({@code verify}, {@code version}). {@code false} turns the
+   * cache off.
+   */
+  @Parameter(property = "dbdevops.cache", defaultValue = "true")
+  private boolean cache;
+
+  /**
+   * Where the images are kept: by default {@code dbdevops-cache} beside the local Maven repository
+   * ({@code ~/.m2/dbdevops-cache}), which CI systems already cache between builds.
+   */
+  @Parameter(property = "dbdevops.cacheDirectory")
+  private File cacheDirectory;
+
+  protected Optional<Path> shadowCacheDirectory() {
+    if (!cache) {
+      return Optional.empty();
+    }
+    if (cacheDirectory != null) {
+      return Optional.of(cacheDirectory.toPath());
+    }
+    Path repository = Path.of(session.getLocalRepository().getBasedir());
+    Path beside = repository.toAbsolutePath().getParent();
+    return Optional.of((beside == null ? repository : beside).resolve("dbdevops-cache"));
+  }
+
   // ---- lint (dbdevops:lint, and the lint step of dbdevops:verify); see the README's "Lint" section ----
 
   /**

@@ -20,7 +20,6 @@ import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The gate: applies the changelog to a shadow database, snapshots it and fails when the result differs from the
@@ -32,33 +31,6 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
 
   static final String FIX = "if you changed the changelog, run `mvn dbdevops:snapshot`, review and commit the state; "
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
-
-
-  /**
-   * Keep an image of the shadow at the released point (the changesets {@code dbdevops.sum} proves) and start the next
-   * build from it, so a build applies only what is pending. {@code false} turns the cache off.
-   */
-  @Parameter(property = "dbdevops.cache", defaultValue = "true")
-  private boolean cache;
-
-  /**
-   * Where the images are kept: by default {@code dbdevops-cache} beside the local Maven repository
-   * ({@code ~/.m2/dbdevops-cache}), which CI systems already cache between builds.
-   */
-  @Parameter(property = "dbdevops.cacheDirectory")
-  private java.io.File cacheDirectory;
-
-  private Optional<Path> shadowCacheDirectory() {
-    if (!cache) {
-      return Optional.empty();
-    }
-    if (cacheDirectory != null) {
-      return Optional.of(cacheDirectory.toPath());
-    }
-    Path repository = Path.of(session.getLocalRepository().getBasedir());
-    Path beside = repository.toAbsolutePath().getParent();
-    return Optional.of((beside == null ? repository : beside).resolve("dbdevops-cache"));
-  }
 
   @Override
   protected void executeGoal() throws MojoFailureException {

@@ -3,6 +3,8 @@ package io.dbdevops.maven;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
+import io.dbdevops.gate.ReleasedPoint;
+import io.dbdevops.gate.RoundTripScope;
 import io.dbdevops.integrity.IntegrityResult;
 import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.liquibase.Selection;
@@ -44,9 +46,15 @@ public class VersionMojo extends AbstractDbDevOpsMojo {
     Selection selection = selection(settings, shadowDialect);
     ParsedChangelogs parses = new ParsedChangelogs();
     IntegrityResult integrity = integrityStep().run(parses.get(settings.changelog(), selection));
-    // the shadow at the released point and after the pending part, as verify builds it for lint
+    // the shadow at the released point and after the pending part, as verify builds it for lint (and from its cache)
+    int releasedCount = LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect);
+    Optional<Path> shadowCache = shadowCacheDirectory();
+    if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
+      releasedCount = LintStep.releasedPoint(integrity, parses, settings.changelog(), selection, shadowDialect);
+      settings = settings.withShadowCache(shadowCache.get());
+    }
     Gate.Staged staged = new Gate(ShadowProviders.load(), consoleListener(), parses)
-        .build(settings, LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect));
+        .build(settings, ReleasedPoint.of(releasedCount, integrity.released()), RoundTripScope.OFF);
     logParses(parses);
     Dialect target = lintStep().configuredDialect().orElse(staged.built().dialect());
     Classification classification = new Classifier().classify(staged, integrity.pending(), target,
