@@ -29,8 +29,9 @@ assert log.indexOf('dbdevops: state matches the changelog', released) > released
 assert log.count('BUILD FAILURE') == 1
 
 def lines = new File(basedir, 'src/main/db/dbdevops.sum').readLines('UTF-8')
-assert lines.size() == 6
-assert lines[2] ==~ /db\/changelog\/changes\/001-create-customers\.xml 001-create-customers it 9:[0-9a-f]{32}/
-assert lines[3] ==~ /db\/changelog\/changes\/002-order-status\.xml 002-order-status it 9:[0-9a-f]{32}/
-assert lines[4] ==~ /db\/changelog\/changes\/003-customers-email-index\.xml 003-customers-email-index it 9:[0-9a-f]{32}/
-assert lines[5] ==~ /h1:[A-Za-z0-9+\/]{43}=/
+assert lines.size() == 8
+assert lines[3] ==~ /db\/changelog\/changes\/001-create-customers\.xml 001-create-customers it 9:[0-9a-f]{32}/
+assert lines[4] ==~ /db\/changelog\/changes\/002-order-status\.xml 002-order-status it 9:[0-9a-f]{32}/
+assert lines[5] ==~ /db\/changelog\/changes\/003-customers-email-index\.xml 003-customers-email-index it 9:[0-9a-f]{32}/
+assert lines[6] ==~ /^release \d+\.\d+\.\d+$/
+assert lines[7] ==~ /h1:[A-Za-z0-9+\/]{43}=/

@@ -11,9 +11,12 @@ assert released > nothing : 'the last verify did not find both changesets releas
 assert !log.contains('BUILD FAILURE')
 
 def lines = new File(basedir, 'src/main/db/dbdevops.sum').readLines('UTF-8')
-assert lines.size() == 5
+assert lines.size() == 7
 assert lines[0] == '# dbdevops.sum — released changesets; written by mvn dbdevops:mark-released; do not edit by hand'
 assert lines[1].startsWith('# ')
-assert lines[2] ==~ /db\/changelog\/changes\/001-create-customers\.xml 001-create-customers it 9:[0-9a-f]{32}/
-assert lines[3] ==~ /db\/changelog\/changes\/002-create-orders\.xml 002-create-orders it 9:[0-9a-f]{32}/
-assert lines[4] ==~ /h1:[A-Za-z0-9+\/]{43}=/
+assert lines[2].startsWith('# release V: ')
+assert lines[3] ==~ /db\/changelog\/changes\/001-create-customers\.xml 001-create-customers it 9:[0-9a-f]{32}/
+assert lines[4] ==~ /db\/changelog\/changes\/002-create-orders\.xml 002-create-orders it 9:[0-9a-f]{32}/
+// the project version 1.0-SNAPSHOT, recorded as the release it builds
+assert lines[5] == 'release 1.0.0'
+assert lines[6] ==~ /h1:[A-Za-z0-9+\/]{43}=/

@@ -9,6 +9,7 @@ import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.model.Column;
 import io.dbdevops.model.SchemaModel;
 import io.dbdevops.model.Table;
+import io.dbdevops.release.SemanticVersion;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -37,6 +38,8 @@ public final class LintContext {
   private final Map<String, String> sources;
   private final List<Operation> operations;
   private final Optional<RollbackRoundTrip> rollbackRoundTrip;
+  private final Optional<SemanticVersion> projectVersion;
+  private final Optional<SemanticVersion> lastRelease;
   private final Set<String> createdTables = new HashSet<>();
   private final Map<String, String> renamedTables = new LinkedHashMap<>();
   private final Map<String, String> renamedColumns = new LinkedHashMap<>();
@@ -65,6 +68,8 @@ public final class LintContext {
     this.sources = Map.copyOf(b.sources);
     this.operations = ChangeOperations.of(pending);
     this.rollbackRoundTrip = b.rollbackRoundTrip;
+    this.projectVersion = b.projectVersion;
+    this.lastRelease = b.lastRelease;
     index();
     trace();
   }
@@ -203,6 +208,16 @@ public final class LintContext {
   /** The pending changesets' update → rollback → update on the shadow, when it was run (DBD602). */
   public Optional<RollbackRoundTrip> rollbackRoundTrip() {
     return rollbackRoundTrip;
+  }
+
+  /** The version the project builds ({@code 2.0.0-SNAPSHOT}), when known: what DBD901 checks. */
+  public Optional<SemanticVersion> projectVersion() {
+    return projectVersion;
+  }
+
+  /** The version of the last release the integrity file records; empty when none is (DBD901 then does not judge). */
+  public Optional<SemanticVersion> lastRelease() {
+    return lastRelease;
   }
 
   /** The master changelog, for findings that no changeset can be named for. */
@@ -414,16 +429,17 @@ public final class LintContext {
 
   /** A finding about a changeset as a whole. */
   public Finding finding(Rule rule, ChangeSetInfo cs, String object, String message, String why, String fix) {
-    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site(cs, Finding.Origin.CHANGE), message,
-        why, fix, Optional.empty());
+    RuleMeta meta = rule.meta();
+    return new Finding(meta.code(), meta.name(), meta.severity(), object, site(cs, Finding.Origin.CHANGE), message, why,
+        fix, Optional.empty());
   }
 
   /** A finding about a state difference, pointing at the changeset that made it where one can be named. */
   public Finding finding(Rule rule, SchemaChange change, String object, String message, String why, String fix) {
     Finding.Site site = attribute(change).map(cs -> site(cs, Finding.Origin.STATE))
         .orElseGet(() -> new Finding.Site(Optional.empty(), Optional.empty(), changelog, 0, Finding.Origin.STATE));
-    return new Finding(rule.code(), rule.name(), rule.defaultSeverity(), object, site, message, why, fix,
-        Optional.empty());
+    RuleMeta meta = rule.meta();
+    return new Finding(meta.code(), meta.name(), meta.severity(), object, site, message, why, fix, Optional.empty());
   }
 
   static Finding.Site site(ChangeSetInfo cs, Finding.Origin origin) {
@@ -441,8 +457,22 @@ public final class LintContext {
     private String changelog = "";
     private Map<String, String> sources = Map.of();
     private Optional<RollbackRoundTrip> rollbackRoundTrip = Optional.empty();
+    private Optional<SemanticVersion> projectVersion = Optional.empty();
+    private Optional<SemanticVersion> lastRelease = Optional.empty();
 
     private Builder() {
+    }
+
+    /** The version the project builds (DBD901). */
+    public Builder projectVersion(Optional<SemanticVersion> value) {
+      this.projectVersion = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The version of the last release recorded in the integrity file (DBD901). */
+    public Builder lastRelease(Optional<SemanticVersion> value) {
+      this.lastRelease = Objects.requireNonNull(value);
+      return this;
     }
 
     /** The rollback round trip of the pending part, when the gate ran it (empty: DBD602 has nothing to judge). */

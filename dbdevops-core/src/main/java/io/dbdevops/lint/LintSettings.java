@@ -56,7 +56,7 @@ public record LintSettings(Optional<Severity> failOn, Map<String, Severity> seve
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unknown rule code" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-          + " (known: " + String.join(", ", registry.all().stream().map(Rule::code).toList()) + ")");
+          + " (known: " + String.join(", ", registry.all().stream().map(r -> r.meta().code()).toList()) + ")");
     }
   }
 

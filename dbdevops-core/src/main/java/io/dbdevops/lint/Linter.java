@@ -42,11 +42,12 @@ public final class Linter {
     List<LintReport.RuleInfo> skipped = new ArrayList<>();
     List<Finding> raw = new ArrayList<>();
     for (Rule rule : registry.all()) {
-      if (!settings.enabled(rule.code())) {
+      RuleMeta meta = rule.meta();
+      if (!settings.enabled(meta.code())) {
         continue;
       }
-      LintReport.RuleInfo info = new LintReport.RuleInfo(rule.code(), rule.name(), rule.summary(),
-          rule.defaultSeverity(), settings.severityOf(rule.code(), rule.defaultSeverity()));
+      LintReport.RuleInfo info = new LintReport.RuleInfo(meta.code(), meta.name(), meta.summary(), meta.severity(),
+          settings.severityOf(meta.code(), meta.severity()));
       if (!rule.appliesTo(context.dialect())) {
         skipped.add(info);
         continue;
@@ -55,7 +56,7 @@ public final class Linter {
       raw.addAll(rule.check(context));
     }
     Map<String, Map<String, String>> accepted = new HashMap<>();
-    Set<String> known = registry.all().stream().map(Rule::code).collect(Collectors.toSet());
+    Set<String> known = registry.all().stream().map(r -> r.meta().code()).collect(Collectors.toSet());
     for (ChangeSetInfo cs : context.pending()) {
       Acceptances.Parsed parsed = Acceptances.of(cs, context.source(cs).orElse(null), known);
       accepted.put(cs.key(), parsed.reasons());

@@ -160,6 +160,17 @@ public sealed interface Operation {
     }
   }
 
+  /** REVOKE: privileges or a role ({@code what}, as written) taken from grantees. */
+  record Revoke(ChangeSetInfo changeSet, String source, String what, List<String> grantees) implements Operation {
+    public Revoke {
+      grantees = List.copyOf(grantees);
+    }
+
+    public String table() {
+      return "";
+    }
+  }
+
   /** CREATE / ALTER ROLE or USER giving rights over the whole server ({@code SUPERUSER}, {@code CREATEROLE}, …). */
   record RolePrivileges(ChangeSetInfo changeSet, String source, String role, List<String> rights) implements Operation {
     public RolePrivileges {

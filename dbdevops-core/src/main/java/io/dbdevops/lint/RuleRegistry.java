@@ -22,13 +22,13 @@ public final class RuleRegistry {
   public RuleRegistry(List<? extends Rule> rules) {
     Map<String, Rule> map = new TreeMap<>();
     for (Rule rule : rules) {
-      if (!CODE.matcher(rule.code()).matches()) {
-        throw new IllegalStateException("rule " + rule.getClass().getName() + " has the code '" + rule.code()
+      if (!CODE.matcher(rule.meta().code()).matches()) {
+        throw new IllegalStateException("rule " + rule.getClass().getName() + " has the code '" + rule.meta().code()
             + "': codes are DBD followed by three digits");
       }
-      Rule other = map.putIfAbsent(rule.code(), rule);
+      Rule other = map.putIfAbsent(rule.meta().code(), rule);
       if (other != null) {
-        throw new IllegalStateException("two rules have the code " + rule.code() + ": " + other.getClass().getName()
+        throw new IllegalStateException("two rules have the code " + rule.meta().code() + ": " + other.getClass().getName()
             + " and " + rule.getClass().getName());
       }
     }

@@ -72,6 +72,21 @@ final class SqlOperations {
       dropIndex(cs, src, w, ops);
       return;
     }
+    if (first.equals("REVOKE")) {
+      int from = SqlLexer.indexOf(w, "FROM", 1);
+      List<String> grantees = new ArrayList<>();
+      StringBuilder what = new StringBuilder();
+      for (int i = 1; i < (from > 0 ? from : w.size()); i++) {
+        what.append(what.length() == 0 ? "" : " ").append(w.get(i).text());
+      }
+      for (int i = from + 1; from > 0 && i < w.size() && !w.get(i).is("CASCADE") && !w.get(i).is("RESTRICT"); i++) {
+        if (!w.get(i).is(",")) {
+          grantees.add(w.get(i).text());
+        }
+      }
+      ops.add(new Operation.Revoke(cs, src, what.toString(), grantees));
+      return;
+    }
     if (isRoutine(w)) {
       return;
     }

@@ -96,7 +96,7 @@ public final class Planner {
     LintReport judged = new Linter(registry).lint(context, request.lint());
     // loss is what the data-loss rules find, whatever the project turned off or accepted: only those rules run again
     List<Finding> loss = new ArrayList<>();
-    registry.all().stream().filter(r -> LOSSY_RULES.contains(r.code()) && r.appliesTo(dialect))
+    registry.all().stream().filter(r -> LOSSY_RULES.contains(r.meta().code()) && r.appliesTo(dialect))
         .forEach(r -> loss.addAll(r.check(context)));
 
     Map<String, List<String>> sqlByKey = statements(checked);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbdevops.liquibase.ChangeSetInfo;
+import io.dbdevops.release.SemanticVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,27 @@ class SumFileGitMergeTest {
     assertThat(marked.check().violations()).isEmpty();
     assertThat(marked.newlyReleased()).extracting(ChangeSetInfo::id).containsExactly("004-b", "005-b");
     assertThat(SumFile.read(sum)).isEqualTo(SumFile.releasing(merged));
+  }
+
+  @Test
+  void twoBranchesThatEachRecordAReleaseVersionConflict() throws Exception {
+    Path sum = repo.resolve(SUM);
+    new ReleaseMarker().mark(sum, BASE, Optional.of(SemanticVersion.parse("1.0.0")));
+    git("commit", "-q", "-am", "release 1.0.0");
+    git("checkout", "-q", "-b", "feature-a");
+    new ReleaseMarker().mark(sum, plus(BASE, cs("004-a", "dd")), Optional.of(SemanticVersion.parse("1.1.0")));
+    git("commit", "-q", "-am", "release 1.1.0 on a");
+    git("checkout", "-q", "main");
+    git("checkout", "-q", "-b", "feature-b");
+    new ReleaseMarker().mark(sum, plus(BASE, cs("004-b", "ee")), Optional.of(SemanticVersion.parse("2.0.0")));
+    git("commit", "-q", "-am", "release 2.0.0 on b");
+
+    git("checkout", "-q", "feature-a");
+    Result merge = run("git", "merge", "--no-edit", "feature-b");
+    assertThat(merge.exit()).as("merge must fail: %s", merge.output()).isNotZero();
+    assertThat(merge.output()).contains("CONFLICT (content): Merge conflict in " + SUM);
+    assertThatThrownBy(() -> SumFile.read(sum)).isInstanceOf(SumFileException.class)
+        .hasMessageContaining("unresolved merge conflict");
   }
 
   @Test

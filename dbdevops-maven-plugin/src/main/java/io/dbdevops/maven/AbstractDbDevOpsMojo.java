@@ -222,6 +222,16 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     }
   }
 
+  /** The project version as a semantic version ({@code 2.0.0-SNAPSHOT}); empty when it is not one. */
+  protected Optional<io.dbdevops.release.SemanticVersion> projectVersion() {
+    return io.dbdevops.release.SemanticVersion.tryParse(project.getVersion());
+  }
+
+  /** The version of the last release the integrity file records; empty when it records none (or there is none). */
+  protected Optional<io.dbdevops.release.SemanticVersion> lastRelease() {
+    return io.dbdevops.integrity.SumFile.readOrEmpty(sumFile.toPath()).lastVersion();
+  }
+
   /** The integrity step, naming the integrity file relative to the project. */
   protected IntegrityStep integrityStep() {
     return new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));

@@ -5,6 +5,8 @@ import io.dbdevops.gate.GateSettings;
 import io.dbdevops.liquibase.Selection;
 import java.util.List;
 import java.util.Map;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -71,5 +73,32 @@ public abstract class AbstractLintingMojo extends AbstractDbDevOpsMojo {
         lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
         Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow),
         reportDirectory.toPath());
+  }
+
+  /**
+   * Keep an image of the shadow at the released point (the changesets {@code dbdevops.sum} proves) and start the next
+   * build from it, so a build applies only what is pending ({@code verify}, {@code version}). {@code false} turns the
+   * cache off.
+   */
+  @Parameter(property = "dbdevops.cache", defaultValue = "true")
+  private boolean cache;
+
+  /**
+   * Where the images are kept: by default {@code dbdevops-cache} beside the local Maven repository
+   * ({@code ~/.m2/dbdevops-cache}), which CI systems already cache between builds.
+   */
+  @Parameter(property = "dbdevops.cacheDirectory")
+  private File cacheDirectory;
+
+  protected Optional<Path> shadowCacheDirectory() {
+    if (!cache) {
+      return Optional.empty();
+    }
+    if (cacheDirectory != null) {
+      return Optional.of(cacheDirectory.toPath());
+    }
+    Path repository = Path.of(session.getLocalRepository().getBasedir());
+    Path beside = repository.toAbsolutePath().getParent();
+    return Optional.of((beside == null ? repository : beside).resolve("dbdevops-cache"));
   }
 }

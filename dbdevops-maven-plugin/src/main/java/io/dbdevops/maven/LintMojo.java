@@ -44,7 +44,7 @@ public class LintMojo extends AbstractLintingMojo {
     Gate.Staged staged = new Gate(ShadowProviders.load(), consoleListener(), parses)
         .build(settings, LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect));
     logParses(parses);
-    LintReport report = lint.lint(staged, integrity.pending(), settings.changelog());
+    LintReport report = lint.lint(staged, integrity.pending(), settings.changelog(), projectVersion(), lastRelease());
     List<Path> reports = Reports.writeLint(new ReportContext("lint", "").withLint(report), reportDirectory.toPath());
     lint.writeFiles(report, relative(settings.changelog().root()));
     lint.print(report, relative(reports.get(reports.size() - 1)));

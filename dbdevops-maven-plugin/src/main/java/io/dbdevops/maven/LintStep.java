@@ -18,6 +18,7 @@ import io.dbdevops.lint.LintSettings;
 import io.dbdevops.lint.Linter;
 import io.dbdevops.lint.RuleRegistry;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.SemanticVersion;
 import io.dbdevops.report.JUnitLintWriter;
 import io.dbdevops.report.SarifWriter;
 import java.io.IOException;
@@ -42,6 +43,9 @@ final class LintStep {
 
   /** The rule that judges the rollback round trip. */
   static final String ROUND_TRIP_RULE = "DBD602";
+
+  /** The rule that compares the project version with the one the pending changes need. */
+  static final String VERSION_RULE = "DBD901";
 
   /**
    * The lint parameters as the POM gave them; {@code rollbackWindow}: with nothing released, how many of the last
@@ -156,8 +160,17 @@ final class LintStep {
     }
   }
 
-  /** Judges the pending changesets against the states the shadow gave. */
+  /** Judges the pending changesets against the states the shadow gave (DBD901 without versions: it does not judge). */
   LintReport lint(Gate.Staged staged, List<ChangeSetInfo> pending, ChangelogSource changelog) {
+    return lint(staged, pending, changelog, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Judges the pending changesets; DBD901 compares {@code projectVersion} with the version they need over
+   * {@code lastRelease} (the integrity file's last release line).
+   */
+  LintReport lint(Gate.Staged staged, List<ChangeSetInfo> pending, ChangelogSource changelog,
+      Optional<SemanticVersion> projectVersion, Optional<SemanticVersion> lastRelease) {
     RuleRegistry registry = RuleRegistry.load();
     LintSettings settings = settings(registry);
     Dialect dialect = dialect(staged.built().dialect());
@@ -166,7 +179,8 @@ final class LintStep {
         .released(nothingPending ? staged.built().model() : staged.released()).result(staged.built().model())
         .pendingChanges(nothingPending ? List.of() : staged.pendingChanges()).changelog(changelog.path())
         .sources(ChangeSetSources.read(changelog.root(), pending))
-        .rollbackRoundTrip(nothingPending ? Optional.empty() : staged.rollbackRoundTrip()).build();
+        .rollbackRoundTrip(nothingPending ? Optional.empty() : staged.rollbackRoundTrip())
+        .projectVersion(projectVersion).lastRelease(lastRelease).build();
     return new Linter(registry).lint(context, settings);
   }
 
@@ -259,6 +273,10 @@ final class LintStep {
     for (Finding f : blocking) {
       message.append(System.lineSeparator()).append("  ").append(f.code()).append(' ').append(f.name()).append(": ")
           .append(f.object()).append(" (").append(f.site().location()).append(')');
+      if (f.code().equals(VERSION_RULE)) {
+        // its fix is not in the changeset but in the POM: say which version
+        message.append(": ").append(f.fix().replaceFirst(" \\(.*", "").replaceFirst("^Set", "set"));
+      }
     }
     message.append(System.lineSeparator()).append("Fix the changeset, or accept a finding on its changeset with ")
         .append("dbdevops:allow ").append(blocking.get(0).code()).append(" \"<reason>\" in its comment; see ")

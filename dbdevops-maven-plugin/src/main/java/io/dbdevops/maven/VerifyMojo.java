@@ -38,20 +38,6 @@ public class VerifyMojo extends AbstractLintingMojo {
 
 
   /**
-   * Keep an image of the shadow at the released point (the changesets {@code dbdevops.sum} proves) and start the next
-   * build from it, so a build applies only what is pending. {@code false} turns the cache off.
-   */
-  @Parameter(property = "dbdevops.cache", defaultValue = "true")
-  private boolean cache;
-
-  /**
-   * Where the images are kept: by default {@code dbdevops-cache} beside the local Maven repository
-   * ({@code ~/.m2/dbdevops-cache}), which CI systems already cache between builds.
-   */
-  @Parameter(property = "dbdevops.cacheDirectory")
-  private java.io.File cacheDirectory;
-
-  /**
    * Database unit tests: SQL files under this directory ({@code -- test: name} starts a test; each runs in a
    * transaction that is rolled back; it passes when its last query returns no rows), run on the shadow after the
    * changelog. Results in {@code target/dbdevops/TEST-dbdevops-db.xml}.
@@ -65,18 +51,6 @@ public class VerifyMojo extends AbstractLintingMojo {
 
   @Parameter(property = "skipTests", defaultValue = "false")
   private boolean skipTests;
-
-  private Optional<Path> shadowCacheDirectory() {
-    if (!cache) {
-      return Optional.empty();
-    }
-    if (cacheDirectory != null) {
-      return Optional.of(cacheDirectory.toPath());
-    }
-    Path repository = Path.of(session.getLocalRepository().getBasedir());
-    Path beside = repository.toAbsolutePath().getParent();
-    return Optional.of((beside == null ? repository : beside).resolve("dbdevops-cache"));
-  }
 
   @Override
   protected void executeGoal() throws MojoFailureException {
@@ -123,7 +97,8 @@ public class VerifyMojo extends AbstractLintingMojo {
     lint.printRoundTripScope(roundTrip, integrity, verified.staged().rollbackRoundTrip());
     VerifyResult result = withRelativePaths(verified.result());
     Optional<LintReport> lintReport = lint.enabled()
-        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog())) : Optional.empty();
+        ? Optional.of(lint.lint(verified.staged(), integrity.pending(), settings.changelog(), projectVersion(),
+            lastRelease())) : Optional.empty();
     List<Path> reports = Reports.writeAll(result, new ReportContext("verify", result.passed() ? "" : FIX, lintReport),
         reportDirectory.toPath());
     String reportPath = relative(reports.get(reports.size() - 1));

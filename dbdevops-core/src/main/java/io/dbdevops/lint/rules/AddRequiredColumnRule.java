@@ -6,8 +6,10 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.Column;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,31 +17,13 @@ import java.util.List;
  * DBD301: a NOT NULL column without a default is added to an existing table. Tables created in the same pending part
  * are exempt (they are empty).
  */
+@RuleMeta(code = "DBD301", name = "add-required-column", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A NOT NULL column without a default is added to an existing table.")
 public final class AddRequiredColumnRule implements Rule {
 
   static final String WHY = "fails on a table that has rows: existing rows have no value for it";
   static final String FIX = "Add it with a DEFAULT, or add it nullable, backfill it, then add NOT NULL in a later "
       + "changeset";
-
-  @Override
-  public String code() {
-    return "DBD301";
-  }
-
-  @Override
-  public String name() {
-    return "add-required-column";
-  }
-
-  @Override
-  public String summary() {
-    return "A NOT NULL column without a default is added to an existing table.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -5,7 +5,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,31 +15,13 @@ import java.util.List;
  * DBD303: a unique constraint or unique index is added on columns of an existing table. Tables created in the same
  * pending part are exempt.
  */
+@RuleMeta(code = "DBD303", name = "add-unique", severity = Severity.WARN, bump = Bump.MAJOR,
+    summary = "A unique constraint or unique index is added on columns of an existing table.")
 public final class AddUniqueRule implements Rule {
 
   static final String WHY = "fails if existing rows hold duplicates";
   static final String FIX = "Check for duplicates first (SELECT cols, count(*) … GROUP BY cols HAVING count(*) > 1) and "
       + "clean them up; on PostgreSQL build the unique index CONCURRENTLY, then add the constraint USING INDEX";
-
-  @Override
-  public String code() {
-    return "DBD303";
-  }
-
-  @Override
-  public String name() {
-    return "add-unique";
-  }
-
-  @Override
-  public String summary() {
-    return "A unique constraint or unique index is added on columns of an existing table.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -6,38 +6,22 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** DBD405 (PostgreSQL): a CHECK constraint is added to an existing table without NOT VALID. */
+@RuleMeta(code = "DBD405", name = "check-not-valid", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: a CHECK constraint is added to an existing table without NOT VALID.")
 public final class CheckNotValidRule implements Rule {
 
   static final String WHY = "every row is checked while PostgreSQL holds an ACCESS EXCLUSIVE lock on the table";
   static final String FIX = "Add it NOT VALID, then ALTER TABLE … VALIDATE CONSTRAINT … in a later changeset: "
       + "validation does not block writes";
-
-  @Override
-  public String code() {
-    return "DBD405";
-  }
-
-  @Override
-  public String name() {
-    return "check-not-valid";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: a CHECK constraint is added to an existing table without NOT VALID.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

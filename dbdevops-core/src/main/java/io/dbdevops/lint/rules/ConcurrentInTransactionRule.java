@@ -5,7 +5,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,28 +15,10 @@ import java.util.List;
  * DBD403 (PostgreSQL): a CONCURRENTLY statement in a changeset that runs in a transaction (Liquibase's default). It
  * fails at deploy time: "cannot run inside a transaction block".
  */
+@RuleMeta(code = "DBD403", name = "concurrent-in-transaction", severity = Severity.ERROR, bump = Bump.NONE,
+    summary = "PostgreSQL: CREATE/DROP INDEX CONCURRENTLY (or REINDEX/REFRESH … CONCURRENTLY) in a changeset whose "
+        + "runInTransaction is not false.")
 public final class ConcurrentInTransactionRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD403";
-  }
-
-  @Override
-  public String name() {
-    return "concurrent-in-transaction";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: CREATE/DROP INDEX CONCURRENTLY (or REINDEX/REFRESH … CONCURRENTLY) in a changeset whose "
-        + "runInTransaction is not false.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

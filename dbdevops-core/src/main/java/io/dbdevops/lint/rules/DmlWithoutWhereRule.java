@@ -4,32 +4,16 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DBD105: an UPDATE or DELETE without a WHERE clause. Tables created in the same pending part are exempt. */
+@RuleMeta(code = "DBD105", name = "dml-without-where", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "An UPDATE or DELETE without a WHERE clause (sql, update, delete) touches every row of the table.")
 public final class DmlWithoutWhereRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD105";
-  }
-
-  @Override
-  public String name() {
-    return "dml-without-where";
-  }
-
-  @Override
-  public String summary() {
-    return "An UPDATE or DELETE without a WHERE clause (sql, update, delete) touches every row of the table.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -6,7 +6,9 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,29 +16,11 @@ import java.util.List;
  * DBD103: a column of the released state is dropped (also under the name a pending rename gave it). A column the
  * pending part added (with nothing released: every column) is not judged: no running version reads it.
  */
+@RuleMeta(code = "DBD103", name = "drop-column", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A column is dropped (DROP COLUMN, dropColumn, mergeColumns): its data is lost and running versions break.")
 public final class DropColumnRule implements Rule {
 
   static final String WHY = "data loss; older app versions still read it";
-
-  @Override
-  public String code() {
-    return "DBD103";
-  }
-
-  @Override
-  public String name() {
-    return "drop-column";
-  }
-
-  @Override
-  public String summary() {
-    return "A column is dropped (DROP COLUMN, dropColumn, mergeColumns): its data is lost and running versions break.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

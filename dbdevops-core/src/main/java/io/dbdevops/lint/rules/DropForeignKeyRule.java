@@ -5,8 +5,10 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.ForeignKey;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,31 +19,13 @@ import java.util.Set;
  * DBD205: a foreign key of the released state is dropped, so the database no longer enforces the reference. One the
  * pending part made (or of a table it created) is not judged.
  */
+@RuleMeta(code = "DBD205", name = "drop-foreign-key", severity = Severity.WARN, bump = Bump.MINOR,
+    summary = "A foreign key is dropped (dropForeignKeyConstraint, DROP CONSTRAINT / DROP FOREIGN KEY).")
 public final class DropForeignKeyRule implements Rule {
 
   static final String WHY = "referential integrity is no longer enforced: orphan rows can appear";
   static final String FIX = "Keep the foreign key unless the relation itself goes away; to change it, add the new "
       + "constraint first (NOT VALID, then VALIDATE on PostgreSQL) and drop the old one afterwards";
-
-  @Override
-  public String code() {
-    return "DBD205";
-  }
-
-  @Override
-  public String name() {
-    return "drop-foreign-key";
-  }
-
-  @Override
-  public String summary() {
-    return "A foreign key is dropped (dropForeignKeyConstraint, DROP CONSTRAINT / DROP FOREIGN KEY).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -6,37 +6,21 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** DBD402 (PostgreSQL): an index is dropped without CONCURRENTLY. Liquibase's dropIndex never uses it. */
+@RuleMeta(code = "DBD402", name = "drop-index-not-concurrent", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: an index is dropped without CONCURRENTLY (including dropIndex).")
 public final class DropIndexNotConcurrentRule implements Rule {
 
   static final String WHY = Guidance.LOCK_WHY + " on the table: reads and writes wait until the drop is done";
   static final String FIX = "Use a sql change: DROP INDEX CONCURRENTLY …, in a changeset with runInTransaction=\"false\"";
-
-  @Override
-  public String code() {
-    return "DBD402";
-  }
-
-  @Override
-  public String name() {
-    return "drop-index-not-concurrent";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: an index is dropped without CONCURRENTLY (including dropIndex).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

@@ -6,7 +6,9 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,30 +16,12 @@ import java.util.List;
  * DBD204: a column that is NOT NULL in the released state becomes nullable, so readers may now meet NULL. Columns the
  * pending part added are not judged.
  */
+@RuleMeta(code = "DBD204", name = "drop-not-null", severity = Severity.WARN, bump = Bump.MINOR,
+    summary = "A column's NOT NULL constraint is removed (dropNotNullConstraint, DROP NOT NULL, MODIFY … NULL).")
 public final class DropNotNullRule implements Rule {
 
   static final String WHY = "readers written for a NOT NULL column may fail on NULL";
   static final String FIX = "Release readers that handle NULL first; then drop the constraint in a later release";
-
-  @Override
-  public String code() {
-    return "DBD204";
-  }
-
-  @Override
-  public String name() {
-    return "drop-not-null";
-  }
-
-  @Override
-  public String summary() {
-    return "A column's NOT NULL constraint is removed (dropNotNullConstraint, DROP NOT NULL, MODIFY … NULL).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -4,32 +4,16 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DBD102: a schema or database is dropped. */
+@RuleMeta(code = "DBD102", name = "drop-schema", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A schema or database is dropped (DROP SCHEMA, DROP DATABASE): every object in it and its data are lost.")
 public final class DropSchemaRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD102";
-  }
-
-  @Override
-  public String name() {
-    return "drop-schema";
-  }
-
-  @Override
-  public String summary() {
-    return "A schema or database is dropped (DROP SCHEMA, DROP DATABASE): every object in it and its data are lost.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

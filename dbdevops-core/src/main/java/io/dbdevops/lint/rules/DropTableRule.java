@@ -5,7 +5,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,29 +15,11 @@ import java.util.List;
  * DBD101: a table of the released state is dropped. A table the pending part created (with nothing released: every
  * table) is not judged: no running version uses it.
  */
+@RuleMeta(code = "DBD101", name = "drop-table", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A table is dropped (DROP TABLE, dropTable): its data is lost.")
 public final class DropTableRule implements Rule {
 
   static final String WHY = "data loss; running app versions still read and write it";
-
-  @Override
-  public String code() {
-    return "DBD101";
-  }
-
-  @Override
-  public String name() {
-    return "drop-table";
-  }
-
-  @Override
-  public String summary() {
-    return "A table is dropped (DROP TABLE, dropTable): its data is lost.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

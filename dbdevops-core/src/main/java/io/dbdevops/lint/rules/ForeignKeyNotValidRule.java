@@ -6,7 +6,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,31 +18,13 @@ import java.util.Set;
  * DBD404 (PostgreSQL): a foreign key is added to an existing table without NOT VALID (Liquibase: validate="false").
  * Tables created in the same pending part are exempt.
  */
+@RuleMeta(code = "DBD404", name = "fk-not-valid", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: a foreign key is added to an existing table without NOT VALID.")
 public final class ForeignKeyNotValidRule implements Rule {
 
   static final String WHY = "validating it scans the whole table while holding locks on both tables";
   static final String FIX = "Add it NOT VALID (addForeignKeyConstraint validate=\"false\"), then run ALTER TABLE … "
       + "VALIDATE CONSTRAINT … in a later changeset: validation does not block writes";
-
-  @Override
-  public String code() {
-    return "DBD404";
-  }
-
-  @Override
-  public String name() {
-    return "fk-not-valid";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: a foreign key is added to an existing table without NOT VALID.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

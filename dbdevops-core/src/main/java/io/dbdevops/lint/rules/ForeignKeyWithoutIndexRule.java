@@ -5,9 +5,11 @@ import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.ForeignKey;
 import io.dbdevops.model.Table;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,27 +19,9 @@ import java.util.Set;
  * DBD702 (PostgreSQL): a foreign key added by the pending part whose columns do not lead any index, unique constraint
  * or the primary key of their table. MariaDB/MySQL (InnoDB) and H2 create such an index by themselves.
  */
+@RuleMeta(code = "DBD702", name = "fk-without-index", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: a new foreign key's columns are not the leading columns of an index.")
 public final class ForeignKeyWithoutIndexRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD702";
-  }
-
-  @Override
-  public String name() {
-    return "fk-without-index";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: a new foreign key's columns are not the leading columns of an index.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

@@ -4,32 +4,16 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DBD501: GRANT … TO PUBLIC. */
+@RuleMeta(code = "DBD501", name = "grant-to-public", severity = Severity.ERROR, bump = Bump.PATCH,
+    summary = "A privilege is granted TO PUBLIC: every database user, present and future, gets it.")
 public final class GrantToPublicRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD501";
-  }
-
-  @Override
-  public String name() {
-    return "grant-to-public";
-  }
-
-  @Override
-  public String summary() {
-    return "A privilege is granted TO PUBLIC: every database user, present and future, gets it.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -9,8 +9,10 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.Table;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import java.util.Map;
  * MariaDB/MySQL 64 characters (the statement fails). For H2 targets the strictest, 63, applies, since a portable
  * changelog is meant for the production databases too.
  */
+@RuleMeta(code = "DBD703", name = "identifier-too-long", severity = Severity.ERROR, bump = Bump.NONE,
+    summary = "A new table, column, index, constraint, sequence or view name is longer than the target allows "
+        + "(PostgreSQL 63, MariaDB/MySQL 64).")
 public final class IdentifierTooLongRule implements Rule {
 
   /** Liquibase attributes that name a new object. */
@@ -29,27 +34,6 @@ public final class IdentifierTooLongRule implements Rule {
   private static final List<String> CREATING_TYPES = List.of("createTable", "renameTable", "addColumn", "renameColumn",
       "createIndex", "addForeignKeyConstraint", "addUniqueConstraint", "addPrimaryKey", "addCheckConstraint",
       "createSequence", "renameSequence", "createView", "renameView", "mergeColumns");
-
-  @Override
-  public String code() {
-    return "DBD703";
-  }
-
-  @Override
-  public String name() {
-    return "identifier-too-long";
-  }
-
-  @Override
-  public String summary() {
-    return "A new table, column, index, constraint, sequence or view name is longer than the target allows "
-        + "(PostgreSQL 63, MariaDB/MySQL 64).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   static int limit(Dialect dialect) {
     return dialect == Dialect.MARIADB ? 64 : 63;

@@ -6,7 +6,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,31 +18,13 @@ import java.util.Set;
  * DBD401 (PostgreSQL): an index is created on an existing table without CONCURRENTLY. Liquibase's createIndex never
  * uses CONCURRENTLY. Tables created in the same pending part are exempt.
  */
+@RuleMeta(code = "DBD401", name = "index-not-concurrent", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: an index is created on an existing table without CONCURRENTLY (including createIndex).")
 public final class IndexNotConcurrentRule implements Rule {
 
   static final String WHY = "blocks writes to the table (SHARE lock) until the index is built";
   static final String FIX = "Use a sql change: CREATE INDEX CONCURRENTLY …, in a changeset with runInTransaction=\"false\" "
       + "(one statement per changeset)";
-
-  @Override
-  public String code() {
-    return "DBD401";
-  }
-
-  @Override
-  public String name() {
-    return "index-not-concurrent";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: an index is created on an existing table without CONCURRENTLY (including createIndex).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

@@ -7,9 +7,11 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.Column;
 import io.dbdevops.model.ColumnType;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Set;
  * a VARCHAR growing within its length-prefix size, dropping the primary key, or an explicit ALGORITHM=COPY. A
  * statement with ALGORITHM=INPLACE/INSTANT/NOCOPY is not reported: the server refuses it rather than copying.
  */
+@RuleMeta(code = "DBD409", name = "mysql-table-copy", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "MariaDB/MySQL: an ALTER that copies the table (type change, primary key drop, ALGORITHM=COPY).")
 public final class MysqlTableCopyRule implements Rule {
 
   static final String WHY = "MariaDB/MySQL copies the whole table; writes are blocked for the duration (a long outage "
@@ -28,26 +32,6 @@ public final class MysqlTableCopyRule implements Rule {
   static final String FIX = "Add a new column and backfill it in batches instead of changing the type, or run the change "
       + "with an online schema-change tool (pt-online-schema-change, gh-ost); write ALGORITHM=INPLACE to make the "
       + "server refuse a copy";
-
-  @Override
-  public String code() {
-    return "DBD409";
-  }
-
-  @Override
-  public String name() {
-    return "mysql-table-copy";
-  }
-
-  @Override
-  public String summary() {
-    return "MariaDB/MySQL: an ALTER that copies the table (type change, primary key drop, ALGORITHM=COPY).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

@@ -6,8 +6,10 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.ColumnType;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,27 +18,9 @@ import java.util.Optional;
  * DBD203: a column's type becomes smaller (length, precision, scale) or of another family. The old type comes from the
  * released state; widening (varchar(20) → varchar(50), integer → bigint, varchar → text) is fine.
  */
+@RuleMeta(code = "DBD203", name = "narrow-type", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A column's type is changed to a smaller or incompatible one (length, precision, scale, type family).")
 public final class NarrowTypeRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD203";
-  }
-
-  @Override
-  public String name() {
-    return "narrow-type";
-  }
-
-  @Override
-  public String summary() {
-    return "A column's type is changed to a smaller or incompatible one (length, precision, scale, type family).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -6,7 +6,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,27 +19,9 @@ import java.util.Map;
  * (without LOCAL) in an earlier pending changeset, since Liquibase runs them on one connection. One finding per
  * changeset. Tables created in the same pending part are exempt.
  */
+@RuleMeta(code = "DBD408", name = "no-lock-timeout", severity = Severity.INFO, bump = Bump.NONE,
+    summary = "PostgreSQL: DDL on an existing table without a lock_timeout set before it.")
 public final class NoLockTimeoutRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD408";
-  }
-
-  @Override
-  public String name() {
-    return "no-lock-timeout";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: DDL on an existing table without a lock_timeout set before it.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.INFO;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

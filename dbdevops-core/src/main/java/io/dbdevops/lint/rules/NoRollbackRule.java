@@ -5,7 +5,9 @@ import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +19,9 @@ import java.util.TreeSet;
  * (liquibase-core 4.33: {@code createInverses()}). A changeset with a non-empty {@code rollback} (or formatted-SQL
  * {@code --rollback} lines) is not reported: whether that rollback works is DBD602's round trip.
  */
+@RuleMeta(code = "DBD601", name = "no-rollback", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "A changeset Liquibase cannot reverse by itself (sql, sqlFile, loadData, drops, modifyDataType, …) has no "
+        + "rollback.")
 public final class NoRollbackRule implements Rule {
 
   static final Set<String> REVERSIBLE = Set.of("addColumn", "addDefaultValue", "addForeignKeyConstraint",
@@ -27,27 +32,6 @@ public final class NoRollbackRule implements Rule {
   /** True when Liquibase makes the inverse of a change of this type by itself (what a rollback of it runs). */
   public static boolean invertible(String changeType) {
     return REVERSIBLE.contains(changeType);
-  }
-
-  @Override
-  public String code() {
-    return "DBD601";
-  }
-
-  @Override
-  public String name() {
-    return "no-rollback";
-  }
-
-  @Override
-  public String summary() {
-    return "A changeset Liquibase cannot reverse by itself (sql, sqlFile, loadData, drops, modifyDataType, …) has no "
-        + "rollback.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
   }
 
   @Override

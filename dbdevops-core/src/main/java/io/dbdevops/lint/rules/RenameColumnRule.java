@@ -5,7 +5,9 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,27 +15,9 @@ import java.util.List;
  * DBD202: a column of the released state is renamed (renameColumn, RENAME COLUMN, MySQL CHANGE COLUMN a b). Renaming a
  * column the pending part added breaks nothing that runs.
  */
+@RuleMeta(code = "DBD202", name = "rename-column", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A column is renamed: every running version that reads or writes the old name breaks.")
 public final class RenameColumnRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD202";
-  }
-
-  @Override
-  public String name() {
-    return "rename-column";
-  }
-
-  @Override
-  public String summary() {
-    return "A column is renamed: every running version that reads or writes the old name breaks.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -5,7 +5,9 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,29 +16,11 @@ import java.util.List;
  * table that disappears while one with exactly its columns appears. Only tables of the released state: renaming one
  * the pending part created breaks nothing that runs.
  */
+@RuleMeta(code = "DBD201", name = "rename-table", severity = Severity.ERROR, bump = Bump.MAJOR,
+    summary = "A table is renamed: every running version that uses the old name breaks.")
 public final class RenameTableRule implements Rule {
 
   static final String WHY = "running app versions still use the old name and break (use expand/contract)";
-
-  @Override
-  public String code() {
-    return "DBD201";
-  }
-
-  @Override
-  public String name() {
-    return "rename-table";
-  }
-
-  @Override
-  public String summary() {
-    return "A table is renamed: every running version that uses the old name breaks.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -8,7 +8,9 @@ import io.dbdevops.liquibase.ChangeSetInfo;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,33 +24,15 @@ import java.util.Optional;
  * DBD601's finding, so an untestable round trip is not reported here. With nothing released the gate rolls back only
  * the last changesets ({@link io.dbdevops.gate.RoundTripScope}); the findings say how many.
  */
+@RuleMeta(code = "DBD602", name = "rollback-not-roundtrip", severity = Severity.ERROR, bump = Bump.NONE,
+    summary = "Update, rollback and update of the pending changesets on the shadow database do not give back the same "
+        + "state.")
 public final class RollbackRoundTripRule implements Rule {
 
   private static final String WHY = "the rollback does not undo the release: rolling back leaves the database in a "
       + "state no release had";
   private static final String FIX = "Make the changeset's <rollback> the exact inverse of its changes (or remove it "
       + "when Liquibase can derive the inverse itself)";
-
-  @Override
-  public String code() {
-    return "DBD602";
-  }
-
-  @Override
-  public String name() {
-    return "rollback-not-roundtrip";
-  }
-
-  @Override
-  public String summary() {
-    return "Update, rollback and update of the pending changesets on the shadow database do not give back the same "
-        + "state.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -6,36 +6,20 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DBD302: an existing column is made NOT NULL. Tables created in the same pending part are exempt. */
+@RuleMeta(code = "DBD302", name = "set-not-null", severity = Severity.WARN, bump = Bump.MAJOR,
+    summary = "An existing column is made NOT NULL (addNotNullConstraint, SET NOT NULL, MODIFY … NOT NULL).")
 public final class SetNotNullRule implements Rule {
 
   static final String WHY = "fails if a row holds NULL, and checks every row while holding a lock that blocks writes";
   static final String FIX = "Backfill the NULLs first; on PostgreSQL add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it, "
       + "then SET NOT NULL (PostgreSQL 12+ uses the validated check and skips the scan)";
-
-  @Override
-  public String code() {
-    return "DBD302";
-  }
-
-  @Override
-  public String name() {
-    return "set-not-null";
-  }
-
-  @Override
-  public String summary() {
-    return "An existing column is made NOT NULL (addNotNullConstraint, SET NOT NULL, MODIFY … NOT NULL).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -4,35 +4,19 @@ import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.Table;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** DBD701: a table the pending part creates or changes has no primary key in the resulting state. */
+@RuleMeta(code = "DBD701", name = "table-without-pk", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "A table created or changed by the pending changesets has no primary key.")
 public final class TableWithoutPrimaryKeyRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD701";
-  }
-
-  @Override
-  public String name() {
-    return "table-without-pk";
-  }
-
-  @Override
-  public String summary() {
-    return "A table created or changed by the pending changesets has no primary key.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -4,32 +4,16 @@ import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.List;
 
 /** DBD104: a table of the released state is truncated (one the pending part created holds only what it put there). */
+@RuleMeta(code = "DBD104", name = "truncate", severity = Severity.ERROR, bump = Bump.NONE,
+    summary = "A table is truncated (TRUNCATE, with or without CASCADE): every row is deleted.")
 public final class TruncateRule implements Rule {
-
-  @Override
-  public String code() {
-    return "DBD104";
-  }
-
-  @Override
-  public String name() {
-    return "truncate";
-  }
-
-  @Override
-  public String summary() {
-    return "A table is truncated (TRUNCATE, with or without CASCADE): every row is deleted.";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public List<Finding> check(LintContext context) {

@@ -7,9 +7,11 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
 import io.dbdevops.model.Column;
 import io.dbdevops.model.ColumnType;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,31 +22,13 @@ import java.util.Set;
  * DBD407 (PostgreSQL): a column's type changes in a way that rewrites the table. Not reported: varchar growing or
  * becoming text, numeric gaining precision at the same scale (PostgreSQL only updates the catalog).
  */
+@RuleMeta(code = "DBD407", name = "type-change-rewrite", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: a column type change that rewrites the table (anything but widening varchar/numeric).")
 public final class TypeChangeRewriteRule implements Rule {
 
   static final String WHY = "PostgreSQL rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock";
   static final String FIX = "Add a new column of the new type, backfill it in batches, switch readers and writers, and "
       + "drop the old column in a later release";
-
-  @Override
-  public String code() {
-    return "DBD407";
-  }
-
-  @Override
-  public String name() {
-    return "type-change-rewrite";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: a column type change that rewrites the table (anything but widening varchar/numeric).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {

@@ -7,7 +7,9 @@ import io.dbdevops.lint.Identifiers;
 import io.dbdevops.lint.LintContext;
 import io.dbdevops.lint.Operation;
 import io.dbdevops.lint.Rule;
+import io.dbdevops.lint.RuleMeta;
 import io.dbdevops.lint.Severity;
+import io.dbdevops.release.Bump;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,9 @@ import java.util.regex.Pattern;
  * PostgreSQL 11 a constant or STABLE default — {@code now()}, {@code current_timestamp} — is stored once and does not
  * rewrite the table, so it is not reported.
  */
+@RuleMeta(code = "DBD406", name = "volatile-default", severity = Severity.WARN, bump = Bump.NONE,
+    summary = "PostgreSQL: a column is added to an existing table with a volatile default (random(), gen_random_uuid(), "
+        + "clock_timestamp(), nextval(), identity/serial).")
 public final class VolatileDefaultRule implements Rule {
 
   static final Pattern VOLATILE = Pattern.compile("(?i)\\b(random|clock_timestamp|timeofday|gen_random_uuid|"
@@ -30,27 +35,6 @@ public final class VolatileDefaultRule implements Rule {
       + "to give every row its own value";
   static final String FIX = "Add the column without a default (or with a constant one), set the default in a second "
       + "statement (it then applies to new rows only), and backfill existing rows in batches";
-
-  @Override
-  public String code() {
-    return "DBD406";
-  }
-
-  @Override
-  public String name() {
-    return "volatile-default";
-  }
-
-  @Override
-  public String summary() {
-    return "PostgreSQL: a column is added to an existing table with a volatile default (random(), gen_random_uuid(), "
-        + "clock_timestamp(), nextval(), identity/serial).";
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARN;
-  }
 
   @Override
   public boolean appliesTo(Dialect dialect) {
