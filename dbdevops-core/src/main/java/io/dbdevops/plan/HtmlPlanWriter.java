@@ -77,7 +77,7 @@ public final class HtmlPlanWriter implements PlanWriter {
     detail(h, "Labels", esc(plan.settings().labels().orElse("(none)")));
     detail(h, "Parameters", plan.settings().parameters().isEmpty() ? "(none)"
         : "<code>" + esc(plan.settings().parameters().toString()) + "</code>");
-    detail(h, "Version bump", "not computed (the release classification is not built yet)");
+    detail(h, "Version bump", esc(plan.requiredVersionBump().orElse("(not classified)")));
     h.append("</dl></section>\n");
 
     if (plan.changeSets().isEmpty()) {

@@ -21,7 +21,8 @@ public final class MarkdownPlanWriter implements PlanWriter {
     m.append("| labels | ").append(cell(plan.settings().labels().orElse("(none)"))).append(" |\n");
     m.append("| parameters | ").append(plan.settings().parameters().isEmpty() ? "(none)"
         : cell(plan.settings().parameters().toString())).append(" |\n");
-    m.append("| required version bump | not computed (release classification not built yet) |\n\n");
+    m.append("| required version bump | ").append(plan.requiredVersionBump().orElse("(not classified)"))
+        .append(" |\n\n");
     m.append("Deploy exactly this plan: `mvn dbdevops:deploy -Ddbdevops.environment=").append(plan.environment())
         .append(" -Ddbdevops.plan=").append(plan.planId()).append("`\n\n");
 

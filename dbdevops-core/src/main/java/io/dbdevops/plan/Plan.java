@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * {@link #planId()} is the first 16 hex digits of the SHA-256 of {@link PlanJson#canonical(Plan) the canonical content},
  * which holds no time, absolute path or temporary database name: the same inputs give the same id on any machine.
  *
- * <p>The required version bump (contract section 2, release classification) is not built yet:
- * {@link #requiredVersionBump()} is always empty and is written as {@code null}.
+ * <p>{@link #requiredVersionBump()} is the release classification of the pending part against what the environment
+ * has applied (MAJOR, MINOR, PATCH or NONE; {@code io.dbdevops.release.Classifier}): what a release holding exactly
+ * this deploy needs over the environment's version.
  *
  * @param liveFingerprint {@code sha256:…} of the live state's canonical state files
  * @param diff the typed diff live → after the pending changesets, as {@code DiffRendering} lines

@@ -24,10 +24,7 @@ import java.util.Optional;
 public final class PlanJson {
 
   /** The version of the plan format; part of the hashed content. */
-  public static final int FORMAT = 1;
-  /** What plan.json says in place of the version bump until the release classification exists. */
-  public static final String VERSION_BUMP_NOTE = "not computed: the release classification (contract section 2) is "
-      + "not built yet";
+  public static final int FORMAT = 2;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -75,7 +72,6 @@ public final class PlanJson {
       n.put("acceptedReason", f.acceptedReason().orElse(null));
     }
     root.put("requiredVersionBump", plan.requiredVersionBump().orElse(null));
-    root.put("requiredVersionBumpNote", plan.requiredVersionBump().isPresent() ? null : VERSION_BUMP_NOTE);
     return root;
   }
 

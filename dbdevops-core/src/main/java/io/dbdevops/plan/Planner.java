@@ -16,6 +16,7 @@ import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.lint.ChangeSetSources;
 import io.dbdevops.lint.Finding;
 import io.dbdevops.lint.LintContext;
+import io.dbdevops.release.Classifier;
 import io.dbdevops.lint.LintReport;
 import io.dbdevops.lint.LintSettings;
 import io.dbdevops.lint.Linter;
@@ -112,7 +113,7 @@ public final class Planner {
     Plan plan = new Plan(null, env.name(), dialect.word(), fingerprint(live, checked.liveGrants()),
         Plan.Settings.of(env.updateOptions().contexts(), env.updateOptions().labels(), env.updateOptions().parameters()),
         report.lines(), planned, DiffRendering.lines(SchemaDiff.between(live, checked.expectedAfterPending())), findings,
-        Optional.empty());
+        Optional.of(new Classifier(registry).classify(context).level().name()));
     return plan.identified();
   }
 

@@ -63,7 +63,7 @@ class PlannerTest {
       assertThat(first.environment()).isEqualTo("prod");
       assertThat(first.engine()).isEqualTo(engine == Engine.POSTGRESQL ? "postgresql" : "mariadb");
       assertThat(first.liveFingerprint()).matches("sha256:[0-9a-f]{64}");
-      assertThat(first.requiredVersionBump()).isEmpty();
+      assertThat(first.requiredVersionBump()).isPresent();
       assertThat(first.changeSets()).extracting(Plan.PlannedChangeSet::id)
           .containsExactly("002-customers-email", "003-default-names", "004-email-index", "005-drop-note");
       assertThat(first.changeSets()).extracting(Plan.PlannedChangeSet::reversibility).containsExactly(

@@ -15,6 +15,11 @@ import io.dbdevops.release.ReleaseArchive;
 import io.dbdevops.release.ReleaseContents;
 import io.dbdevops.release.ReleaseManifest;
 import io.dbdevops.release.ReleaseNotes;
+import io.dbdevops.release.Bump;
+import io.dbdevops.release.Classification;
+import io.dbdevops.release.Classifier;
+import io.dbdevops.release.Reason;
+import io.dbdevops.release.SemanticVersion;
 import io.dbdevops.shadow.ShadowProviders;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,12 +106,36 @@ public class PackageMojo extends AbstractLintingMojo {
   record Classified(String level, Optional<String> required, List<String> reasons) {
   }
 
+  /**
+   * The release this package is classified against: the last release line of {@code dbdevops.sum} below the project's
+   * version (X-SNAPSHOT counts as X): when this version was just marked released, the release before it. Without
+   * release lines (a file older than versions), the changesets the file lists, version unknown; none at all: the
+   * first release, the whole history.
+   */
   private Previous previousRelease(SumFile sum, IntegrityResult integrity) {
-    return new Previous(Optional.empty(), integrity.released().size());
+    Optional<SemanticVersion> version = SemanticVersion.tryParse(project.getVersion()).map(SemanticVersion::release);
+    List<SumFile.Release> releases = sum.releases();
+    if (!releases.isEmpty()) {
+      for (int i = releases.size() - 1; i >= 0; i--) {
+        SumFile.Release r = releases.get(i);
+        if (version.isEmpty() || r.version().compareTo(version.get()) < 0) {
+          return new Previous(Optional.of(r.version().toString()), r.through());
+        }
+      }
+      return new Previous(Optional.empty(), 0);
+    }
+    return new Previous(Optional.empty(), integrity.pending().isEmpty() ? 0 : integrity.released().size());
   }
 
   private Classified classify(Gate.Staged staged, List<ChangeSetInfo> since, Previous previous) {
-    return new Classified(since.isEmpty() ? "NONE" : "UNCLASSIFIED", Optional.empty(), List.of());
+    if (since.isEmpty()) {
+      return new Classified(Bump.NONE.name(), Optional.empty(), List.of());
+    }
+    Dialect target = lintStep().configuredDialect().orElse(staged.built().dialect());
+    Classification c = new Classifier().classify(staged, since, target, gateSettings().changelog().path());
+    Optional<SemanticVersion> last = previous.version().flatMap(SemanticVersion::tryParse);
+    return new Classified(c.level().name(), c.requiredNext(last).map(SemanticVersion::toString),
+        c.reasons().stream().map(Reason::describe).toList());
   }
 
   /** The previous release's point in the shadow's own selection (another dbms may select other changesets). */
