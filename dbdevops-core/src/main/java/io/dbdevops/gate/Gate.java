@@ -23,6 +23,7 @@ import io.dbdevops.state.StateReader;
 import io.dbdevops.state.StateWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -155,6 +156,7 @@ public final class Gate {
       Consumer<AppliedChangeSet> progress = progress(changelog.selected().size(), counted);
       DeclaredNames firstDeclared = DeclaredNames.fromStatements(List.of());
       int restored = 0;
+      Map<String, Integer> longestTexts = Map.of();
       if (firstCount > 0) {
         Optional<ReleasedPointCache.Entry> image = releasedCount > 0 ? restore(settings, shadow, point) : Optional.empty();
         UpdateResult first;
@@ -181,8 +183,23 @@ public final class Gate {
           released = atFirst;
         }
         beforeWindow = atFirst;
+        if (releasedCount > 0 && settings.dataTest().isPresent()) {
+          seedReleasedPoint(shadow, scope, atFirst, settings.dataTest().get());
+          longestTexts = DataTest.longestTexts(shadow.connection(), shadow.dialect(), scope, atFirst);
+        }
         // the shadow holds the first ones now: Liquibase need not walk them again
-        UpdateResult rest = liquibase.update(shadow.connection(), Update.of(changelog).after(firstCount).onEach(progress));
+        UpdateResult rest;
+        try {
+          rest = liquibase.update(shadow.connection(), Update.of(changelog).after(firstCount).onEach(progress));
+        } catch (InvalidChangeException e) {
+          if (releasedCount > 0 && settings.dataTest().isPresent()) {
+            throw new InvalidChangeException(DATA_TEST_RULE + " fails-on-data: " + e.getMessage() + " — on the released "
+                + "point filled with generated rows (-Ddbdevops.dataTest=true): a database that holds data fails the "
+                + "same way; give the column a default or fix the rows first in the changeset (see docs/rules/"
+                + DATA_TEST_RULE + ".md)", e);
+          }
+          throw e;
+        }
         update = first.then(rest);
         pendingCount = releasedCount > 0 ? rest.applied().size() : update.applied().size();
         windowCount = rest.applied().size();
@@ -198,6 +215,11 @@ public final class Gate {
       SchemaModel model = snapshotter.snapshot(shadow.connection(), shadow.dialect(), scope);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       listener.snapshotTaken(model.objectCount(), took.toMillis());
+      if (!longestTexts.isEmpty()) {
+        // PostgreSQL's USING cast cuts a narrowed text without an error: compare the generated values' lengths
+        DataTest.requireNothingCut(longestTexts, model, changelog.changeSets().subList(Math.min(firstCount,
+            changelog.changeSets().size()), changelog.changeSets().size()), shadow.dialect());
+      }
       Built built = new Built(model, shadow.description(), shadow.dialect(), update, took, restored);
       // the window could only be bounded by snapshotting before it; without that snapshot, roll back all or nothing
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
@@ -209,6 +231,23 @@ public final class Gate {
       // the database unit tests, on the shadow as the changelog left it (each in a transaction rolled back)
       DbTests.Report tests = settings.dbTests().isEmpty() ? DbTests.Report.NONE : dbTests(shadow, settings);
       return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip, tests);
+    }
+  }
+
+  /** The rule code a changeset failing on the generated data is reported under. */
+  public static final String DATA_TEST_RULE = "DBD610";
+
+  /** Fills the shadow at the released point with generated rows (migrations tested against data). */
+  private void seedReleasedPoint(ShadowDatabase shadow, SnapshotScope scope, SchemaModel released,
+      io.dbdevops.seed.SeedSettings seed) {
+    try {
+      io.dbdevops.seed.Seeder.Result seeded = new io.dbdevops.seed.Seeder().seed(shadow.connection(), shadow.dialect(),
+          released, scope.schemas().size() == 1 ? Optional.of(scope.schemas().get(0)) : Optional.empty(), seed);
+      listener.shadowNote("data test: the released point filled with " + seeded.rows() + " generated rows in "
+          + seeded.tables().size() + " tables (" + seeded.took().toMillis() + " ms)");
+    } catch (java.sql.SQLException e) {
+      throw new io.dbdevops.SetupException("cannot fill the shadow's released point with generated rows: "
+          + e.getMessage(), e);
     }
   }
 

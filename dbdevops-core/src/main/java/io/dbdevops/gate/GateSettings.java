@@ -3,6 +3,7 @@ package io.dbdevops.gate;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.dbtest.DbTestFile;
 import io.dbdevops.dbtest.DbTests;
+import io.dbdevops.seed.SeedSettings;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import io.dbdevops.shadow.ShadowSettings;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * changelog (none: not run).
  */
 public record GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
-    UpdateOptions updateOptions, Optional<Path> shadowCache, List<DbTestFile> dbTests) {
+    UpdateOptions updateOptions, Optional<Path> shadowCache, List<DbTestFile> dbTests,
+    Optional<SeedSettings> dataTest) {
 
   public GateSettings {
     Objects.requireNonNull(changelog, "changelog");
@@ -27,21 +29,32 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
     updateOptions = Objects.requireNonNullElse(updateOptions, UpdateOptions.DEFAULT);
     shadowCache = Objects.requireNonNullElse(shadowCache, Optional.empty());
     dbTests = dbTests == null ? List.of() : List.copyOf(dbTests);
+    dataTest = Objects.requireNonNullElse(dataTest, Optional.empty());
   }
 
   /** Settings without the released-point cache. */
   public GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
       UpdateOptions updateOptions) {
-    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty(), List.of());
+    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty(), List.of(), Optional.empty());
   }
 
   /** These settings with the released-point cache in {@code directory} (see {@link ReleasedPointCache}). */
   public GateSettings withShadowCache(Path directory) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory), dbTests);
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory), dbTests,
+        dataTest);
   }
 
   /** These settings with database unit tests to run on the shadow after the changelog (see {@link DbTests}). */
   public GateSettings withDbTests(List<DbTestFile> tests) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tests);
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tests, dataTest);
+  }
+
+  /**
+   * These settings with the migrations tested against data: the shadow at the released point is filled with generated
+   * rows ({@code seed}) before the pending changesets run, and one that fails on them is DBD610 fails-on-data.
+   */
+  public GateSettings withDataTest(SeedSettings seed) {
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, dbTests,
+        Optional.of(seed));
   }
 }

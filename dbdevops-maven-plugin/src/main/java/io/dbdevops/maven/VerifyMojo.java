@@ -52,6 +52,22 @@ public class VerifyMojo extends AbstractLintingMojo {
   @Parameter(property = "skipTests", defaultValue = "false")
   private boolean skipTests;
 
+  /**
+   * Migrations tested against data: the shadow at the released point is filled with generated rows before the pending
+   * changesets run; one that fails on them (NOT NULL without a default, unique over duplicates, a narrowing that
+   * truncates, a foreign key over orphans) fails the build as DBD610 fails-on-data.
+   */
+  @Parameter(property = "dbdevops.dataTest", defaultValue = "false")
+  private boolean dataTest;
+
+  /** Rows per table the data test generates. */
+  @Parameter(property = "dbdevops.dataTest.rows", defaultValue = "100")
+  private int dataTestRows;
+
+  /** The data test's random seed (the same seed, the same rows). */
+  @Parameter(property = "dbdevops.seed.random", defaultValue = "1")
+  private long seedRandom;
+
   @Override
   protected void executeGoal() throws MojoFailureException {
     try {
@@ -86,11 +102,23 @@ public class VerifyMojo extends AbstractLintingMojo {
     List<DbTestFile> dbTests = dbTestsSkip || skipTests ? List.of()
         : DbTestFile.readAll(dbTestDirectory.toPath(), project.getBasedir().toPath());
     settings = settings.withDbTests(dbTests);
+    if (dataTest) {
+      if (integrity.released().isEmpty()) {
+        getLog().info("dbdevops: data test (-Ddbdevops.dataTest=true): nothing is released yet, so there is no released "
+            + "point to fill with data; it runs once dbdevops.sum marks changesets released");
+      }
+      settings = settings.withDataTest(new io.dbdevops.seed.SeedSettings(seedRandom, dataTestRows, java.util.Map.of(),
+          java.util.Map.of(), java.util.Set.of()));
+    }
     Optional<Path> shadowCache = shadowCacheDirectory();
     if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
       // the released point is proved by dbdevops.sum: start from its cached image, apply only what is pending
       releasedCount = LintStep.releasedPoint(integrity, parses, settings.changelog(), selection, shadowDialect);
       settings = settings.withShadowCache(shadowCache.get());
+    }
+    if (dataTest && releasedCount == 0 && !integrity.pending().isEmpty()) {
+      // the data test fills the released point: the shadow stops there even when lint does not need it
+      releasedCount = LintStep.releasedPoint(integrity, parses, settings.changelog(), selection, shadowDialect);
     }
     Gate.Verified verified = gate.verify(settings, ReleasedPoint.of(releasedCount, integrity.released()), roundTrip);
     logParses(parses);
