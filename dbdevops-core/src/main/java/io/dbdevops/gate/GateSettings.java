@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * Everything the gate needs: the changelog, the committed state directory, the shadow to apply to, the schemas
- * the project owns (empty: the shadow's default schema), Liquibase's update options, and where images of the shadow at
- * the released point are kept across builds (empty: not kept).
+ * the project owns (empty: the shadow's default schema), Liquibase's update options, where images of the shadow at
+ * the released point are kept across builds (empty: not kept), and the reference tables whose rows are part of the
+ * state ({@code <referenceData>}: {@code data/<table>.csv}).
  */
 public record GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
-    UpdateOptions updateOptions, Optional<Path> shadowCache) {
+    UpdateOptions updateOptions, Optional<Path> shadowCache, List<String> referenceData) {
 
   public GateSettings {
     Objects.requireNonNull(changelog, "changelog");
@@ -23,6 +24,14 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
     schemas = List.copyOf(schemas);
     updateOptions = Objects.requireNonNullElse(updateOptions, UpdateOptions.DEFAULT);
     shadowCache = Objects.requireNonNullElse(shadowCache, Optional.empty());
+    referenceData = referenceData == null ? List.of() : referenceData.stream().map(String::strip)
+        .map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().sorted().toList();
+  }
+
+  /** Settings without reference data. */
+  public GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
+      UpdateOptions updateOptions, Optional<Path> shadowCache) {
+    this(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, List.of());
   }
 
   /** Settings without the released-point cache. */
@@ -33,6 +42,12 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
 
   /** These settings with the released-point cache in {@code directory} (see {@link ReleasedPointCache}). */
   public GateSettings withShadowCache(Path directory) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory));
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory),
+        referenceData);
+  }
+
+  /** These settings with {@code tables} as the reference tables. */
+  public GateSettings withReferenceData(List<String> tables) {
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tables);
   }
 }

@@ -3,8 +3,10 @@ package io.dbdevops.generate;
 import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.RowDiff;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.TableData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +32,18 @@ public final class ChangesetGenerator {
   }
 
   public Generated generate(ChangelogSource changelog, SchemaModel current, SchemaModel desired, Request request) {
-    List<SchemaChange> changes = SchemaDiff.between(current, desired);
+    return generate(changelog, current, List.of(), desired, List.of(), request);
+  }
+
+  /**
+   * {@link #generate(ChangelogSource, SchemaModel, SchemaModel, Request)} with reference data: the rows of each table in
+   * {@code desiredData} (the committed CSV files) against the rows the changelog makes ({@code currentData}) become
+   * insert, update and delete changes, by primary key, after the schema changes.
+   */
+  public Generated generate(ChangelogSource changelog, SchemaModel current, List<TableData> currentData,
+      SchemaModel desired, List<TableData> desiredData, Request request) {
+    List<SchemaChange> changes = new java.util.ArrayList<>(SchemaDiff.between(current, desired));
+    changes.addAll(RowDiff.between(currentData, desiredData));
     if (changes.isEmpty()) {
       return new Generated(Optional.empty(), changes, false);
     }
