@@ -66,19 +66,29 @@ public final class RowReader {
 
   private TableData read(Connection connection, Dialect dialect, Optional<String> schema, Table table) {
     List<Column> columns = table.columns();
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (int i = 0; i < columns.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(identifier(dialect, columns.get(i).name()));
-    }
-    sql.append(" FROM ");
+    // SELECT *: a column named like a keyword (day, order) was created quoted, in whatever case the engine keeps
+    StringBuilder sql = new StringBuilder("SELECT * FROM ");
     schema.ifPresent(s -> sql.append(identifier(dialect, s)).append('.'));
     sql.append(identifier(dialect, table.name()));
     List<Row> rows = new ArrayList<>();
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
+      java.sql.ResultSetMetaData meta = rs.getMetaData();
+      int[] at = new int[columns.size()];
+      for (int i = 0; i < columns.size(); i++) {
+        for (int j = 1; j <= meta.getColumnCount(); j++) {
+          if (meta.getColumnLabel(j).equalsIgnoreCase(columns.get(i).name())) {
+            at[i] = j;
+          }
+        }
+        if (at[i] == 0) {
+          throw new SetupException("cannot read the rows of reference table " + table.name() + ": it has no column "
+              + columns.get(i).name() + " on this connection");
+        }
+      }
       while (rs.next()) {
         List<String> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
-          values.add(value(rs, i + 1, columns.get(i), table.name()));
+          values.add(value(rs, at[i], columns.get(i), table.name()));
         }
         rows.add(new Row(values));
       }

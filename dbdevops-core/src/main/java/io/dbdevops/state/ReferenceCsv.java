@@ -186,7 +186,8 @@ public final class ReferenceCsv {
     }
 
     long at(long target) {
-      while (position < target && position < text.length()) {
+      while (position < text.length() && (position < target || text.charAt(position) == '\n'
+          || text.charAt(position) == '\r')) {
         if (text.charAt(position++) == '\n') {
           line++;
         }
