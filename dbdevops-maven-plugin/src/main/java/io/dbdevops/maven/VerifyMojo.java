@@ -101,6 +101,7 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
+          + (settings.referenceData().isEmpty() ? "" : Plural.of(settings.referenceData().size(), "reference table") + ", ")
           + Plural.of(result.changesetsApplied(), "changeset") + ", " + result.timings().total().toMillis()
           + " ms); report " + reportPath);
       if (lintReport.isPresent()) {
