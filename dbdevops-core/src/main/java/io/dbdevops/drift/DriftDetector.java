@@ -222,7 +222,8 @@ public final class DriftDetector {
           .filter(t -> expectedTables.contains(t.name()) && t.primaryKey().isPresent()).toList());
       Duration liveTime = Duration.ofNanos(System.nanoTime() - l0);
 
-      List<SchemaChange> schemaDrift = new ArrayList<>(SchemaDiff.between(expected, liveModel));
+      List<SchemaChange> structural = SchemaDiff.between(expected, liveModel);
+      List<SchemaChange> schemaDrift = new ArrayList<>(structural);
       schemaDrift.addAll(RowDiff.between(expectedData, liveData));
       List<GrantDrift> grantDrift = grantDrift(env.grants(), liveGrants).stream()
           // an expected grant may come with a pending changeset: missing ones count once nothing is pending
@@ -233,7 +234,8 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      Optional<HalfApplied> half = forDeploy && interrupted && !schemaDrift.isEmpty()
+      // a half-applied changeset shows in the schema; drifted rows alone are not one
+      Optional<HalfApplied> half = forDeploy && interrupted && !structural.isEmpty()
           ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
           : Optional.empty();
       return new Checked(report, afterPending, liveGrants, declared, expected, liveModel, pendingUpdate, shadowSchema,
