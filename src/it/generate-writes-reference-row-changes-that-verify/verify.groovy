@@ -22,5 +22,11 @@ assert changeSet.update.column.@value == 'Received, awaiting payment'
 assert changeSet.update.where.text() == "code = 'NEW'"
 assert changeSet.insert.column*.@name*.text() == ['code', 'description']
 assert changeSet.insert.column*.@value*.text() == ['CANCELLED', 'Cancelled by the customer, it\'s "final"']
+// the inverse, since Liquibase cannot reverse rows by itself: verify's rollback round trip (DBD602) ran it
+assert changeSet.rollback.delete.where.text() == "code = 'CANCELLED'"
+assert changeSet.rollback.update.column.@value == 'Received, not yet paid'
+assert changeSet.rollback.insert.column*.@value*.text() == ['SHIPPED', 'Handed to the carrier']
+assert log.contains('dbdevops lint: 0 errors, 0 warnings, 0 accepted')
+assert !log.contains('DBD601') && !log.contains('DBD602')
 assert new JsonSlurper().parse(new File(basedir, 'target/dbdevops/report.json')).result == 'PASSED'
 return true

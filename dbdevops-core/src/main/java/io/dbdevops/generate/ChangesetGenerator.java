@@ -27,6 +27,24 @@ public final class ChangesetGenerator {
     }
   }
 
+  /** The row changes that undo {@code changes}: an added row deleted, a removed one inserted, a changed one changed back. */
+  private static List<SchemaChange> inverse(List<SchemaChange> changes) {
+    return changes.stream().map(ChangesetGenerator::inverse).toList();
+  }
+
+  private static SchemaChange inverse(SchemaChange c) {
+    if (c instanceof SchemaChange.RowAdded a) {
+      return new SchemaChange.RowRemoved(a.table(), a.row());
+    }
+    if (c instanceof SchemaChange.RowRemoved r) {
+      return new SchemaChange.RowAdded(r.table(), r.row());
+    }
+    if (c instanceof SchemaChange.RowModified m) {
+      return new SchemaChange.RowModified(m.table(), m.to(), m.from(), m.columns());
+    }
+    throw new IllegalArgumentException("not a row change: " + c);
+  }
+
   /** Settings: the changeset id and author, and the folder (relative to the master changelog) for the new file. */
   public record Request(String id, String author, String folder) {
   }
@@ -68,6 +86,14 @@ public final class ChangesetGenerator {
     xml.append("  <changeSet id=\"").append(request.id()).append("\" author=\"").append(request.author()).append("\">\n");
     for (String element : elements) {
       xml.append("    ").append(element.replace("\n", "\n    ")).append('\n');
+    }
+    if (changes.stream().allMatch(c -> c.objectKind() == SchemaChange.ObjectKind.DATA)) {
+      // rows only: Liquibase cannot reverse insert/update/delete by itself, but the old rows are known
+      xml.append("    <rollback>\n");
+      for (String element : LiquibaseXml.render(inverse(changes))) {
+        xml.append("      ").append(element.replace("\n", "\n      ")).append('\n');
+      }
+      xml.append("    </rollback>\n");
     }
     xml.append("  </changeSet>\n</databaseChangeLog>\n");
     String include = master.getParent().relativize(file).toString().replace('\\', '/');
