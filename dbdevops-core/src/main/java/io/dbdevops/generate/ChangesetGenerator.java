@@ -89,11 +89,19 @@ public final class ChangesetGenerator {
     }
     if (changes.stream().allMatch(c -> c.objectKind() == SchemaChange.ObjectKind.DATA)) {
       // rows only: Liquibase cannot reverse insert/update/delete by itself, but the old rows are known
-      xml.append("    <rollback>\n");
-      for (String element : LiquibaseXml.render(inverse(changes))) {
-        xml.append("      ").append(element.replace("\n", "\n      ")).append('\n');
+      List<String> undo;
+      try {
+        undo = LiquibaseXml.render(inverse(changes));
+      } catch (io.dbdevops.InvalidChangeException e) {
+        undo = List.of(); // an old binary value has no portable literal: no rollback (DBD601 then says so)
       }
-      xml.append("    </rollback>\n");
+      if (!undo.isEmpty()) {
+        xml.append("    <rollback>\n");
+        for (String element : undo) {
+          xml.append("      ").append(element.replace("\n", "\n      ")).append('\n');
+        }
+        xml.append("    </rollback>\n");
+      }
     }
     xml.append("  </changeSet>\n</databaseChangeLog>\n");
     String include = master.getParent().relativize(file).toString().replace('\\', '/');

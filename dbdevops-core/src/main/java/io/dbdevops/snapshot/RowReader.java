@@ -68,8 +68,15 @@ public final class RowReader {
     List<Column> columns = table.columns();
     // SELECT *: a column named like a keyword (day, order) was created quoted, in whatever case the engine keeps
     StringBuilder sql = new StringBuilder("SELECT * FROM ");
-    schema.ifPresent(s -> sql.append(identifier(dialect, s)).append('.'));
-    sql.append(identifier(dialect, table.name()));
+    int dot = table.name().indexOf('.');
+    if (dot > 0) {
+      // several schemas: the model names the table schema.table
+      sql.append(identifier(dialect, table.name().substring(0, dot))).append('.')
+          .append(identifier(dialect, table.name().substring(dot + 1)));
+    } else {
+      schema.ifPresent(s -> sql.append(identifier(dialect, s)).append('.'));
+      sql.append(identifier(dialect, table.name()));
+    }
     List<Row> rows = new ArrayList<>();
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
       java.sql.ResultSetMetaData meta = rs.getMetaData();
