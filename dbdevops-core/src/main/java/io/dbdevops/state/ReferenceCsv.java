@@ -36,6 +36,9 @@ import org.apache.commons.csv.QuoteMode;
  */
 public final class ReferenceCsv {
 
+  private static final java.util.regex.Pattern UNCLOSED =
+      java.util.regex.Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+
   /** How values are written: quotes where needed. */
   private static final CSVFormat MINIMAL = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("")
       .setQuoteMode(QuoteMode.MINIMAL).get();
@@ -107,8 +110,16 @@ public final class ReferenceCsv {
           }
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          throw new StateFileException(file, null, "line " + Math.max(line, parser.getCurrentLineNumber())
-              + ": not valid CSV (RFC 4180): " + csvProblem(e), e);
+          String problem = csvProblem(e);
+          long at = Math.max(line, parser.getCurrentLineNumber());
+          java.util.regex.Matcher open = UNCLOSED.matcher(problem);
+          if (open.find()) {
+            at = Long.parseLong(open.group(1));
+            problem = "a quoted value starts on this line and is never closed";
+          } else if (problem.startsWith("Invalid character between encapsulated token and delimiter")) {
+            problem = "text after a closing quote (quote the whole value; a quote inside it is written \"\")";
+          }
+          throw new StateFileException(file, null, "line " + at + ": not valid CSV (RFC 4180): " + problem, e);
         }
         List<String> values = record.toList();
         line = lines.at(record.getCharacterPosition());

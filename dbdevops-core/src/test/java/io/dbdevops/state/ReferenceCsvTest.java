@@ -77,7 +77,10 @@ class ReferenceCsvTest {
   void malformedCsvNamesTheLine() {
     assertThatThrownBy(() -> csv.parse(FILE, "id,code,label,fee,active,since\n1,NEW,x,,,\n2,\"PAID\"x,y,,,\n", STATUS))
         .isInstanceOf(StateFileException.class)
-        .hasMessageStartingWith(FILE + ": line 3: not valid CSV (RFC 4180): ");
+        .hasMessage(FILE + ": line 3: not valid CSV (RFC 4180): text after a closing quote (quote the whole value; a "
+            + "quote inside it is written \"\")");
+    assertThatThrownBy(() -> csv.parse(FILE, "id,code,label,fee,active,since\n1,NEW,\"x,,,\n2,PAID,y,,,\n", STATUS))
+        .hasMessage(FILE + ": line 2: not valid CSV (RFC 4180): a quoted value starts on this line and is never closed");
   }
 
   @Test
@@ -108,6 +111,12 @@ class ReferenceCsvTest {
   void aWrongNumberOfValuesNamesTheLine() {
     assertThatThrownBy(() -> csv.parse(FILE, "id,code,label,fee,active,since\n1,NEW\n", STATUS))
         .hasMessage(FILE + ": line 2: 2 values for the 6 columns id,code,label,fee,active,since");
+  }
+
+  @Test
+  void crlfLineEndsAndATrailingEmptyLineReadTheSame() {
+    TableData d = csv.parse(FILE, "id,code,label,fee,active,since\r\n1,NEW,x,,,\r\n\r\n", STATUS);
+    assertThat(csv.render(d)).isEqualTo("id,code,label,fee,active,since\n1,NEW,x,,,\n");
   }
 
   @Test
