@@ -1,6 +1,7 @@
 package io.dbdevops.gate;
 
 import io.dbdevops.InvalidChangeException;
+import io.dbdevops.dbtest.DbTests;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.liquibase.AppliedChangeSet;
@@ -108,14 +109,15 @@ public final class Gate {
    *     was pending
    */
   public record Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot,
-      Optional<RollbackRoundTrip> rollbackRoundTrip) {
+      Optional<RollbackRoundTrip> rollbackRoundTrip, DbTests.Report dbTests) {
     public Staged {
       pendingChanges = List.copyOf(pendingChanges);
       rollbackRoundTrip = Objects.requireNonNullElse(rollbackRoundTrip, Optional.empty());
+      dbTests = Objects.requireNonNullElse(dbTests, DbTests.Report.NONE);
     }
 
     public Staged(Built built, SchemaModel released, List<SchemaChange> pendingChanges, Duration releasedSnapshot) {
-      this(built, released, pendingChanges, releasedSnapshot, Optional.empty());
+      this(built, released, pendingChanges, releasedSnapshot, Optional.empty(), DbTests.Report.NONE);
     }
   }
 
@@ -221,7 +223,18 @@ public final class Gate {
           ? Optional.of(roundTrip(changelog, shadow, scope, rollBack, firstCount, beforeWindow, model)
               .covering(rollBack, pendingCount))
           : Optional.empty();
-      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip);
+      // the database unit tests, on the shadow as the changelog left it (each in a transaction rolled back)
+      DbTests.Report tests = settings.dbTests().isEmpty() ? DbTests.Report.NONE : dbTests(shadow, settings);
+      return new Staged(built, released, SchemaDiff.between(released, model), releasedSnapshot, trip, tests);
+    }
+  }
+
+  private static DbTests.Report dbTests(ShadowDatabase shadow, GateSettings settings) {
+    try {
+      return new DbTests().run(shadow.connection(), settings.dbTests());
+    } catch (java.sql.SQLException e) {
+      throw new io.dbdevops.SetupException("the database unit tests could not run on the shadow (" + shadow.description()
+          + "): " + e.getMessage(), e);
     }
   }
 

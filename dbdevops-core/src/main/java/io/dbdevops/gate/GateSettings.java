@@ -1,6 +1,8 @@
 package io.dbdevops.gate;
 
 import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.dbtest.DbTestFile;
+import io.dbdevops.dbtest.DbTests;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
 import io.dbdevops.shadow.ShadowSettings;
 import java.nio.file.Path;
@@ -11,11 +13,13 @@ import java.util.Optional;
 /**
  * Everything the gate needs: the changelog, the committed state directory, the shadow to apply to, the schemas
  * the project owns (empty: the shadow's default schema), Liquibase's update options, where images of the shadow at
- * the released point are kept across builds (empty: not kept), and the reference tables whose rows are part of the
- * state ({@code <referenceData>}: {@code data/<table>.csv}).
+ * the released point are kept across builds (empty: not kept), and the database unit tests the shadow runs after the
+ * changelog (none: not run), and the reference tables whose rows are part of the state ({@code <referenceData>}:
+ * {@code data/<table>.csv}).
  */
 public record GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
-    UpdateOptions updateOptions, Optional<Path> shadowCache, List<String> referenceData) {
+    UpdateOptions updateOptions, Optional<Path> shadowCache, List<DbTestFile> dbTests,
+    List<String> referenceData) {
 
   public GateSettings {
     Objects.requireNonNull(changelog, "changelog");
@@ -24,30 +28,30 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
     schemas = List.copyOf(schemas);
     updateOptions = Objects.requireNonNullElse(updateOptions, UpdateOptions.DEFAULT);
     shadowCache = Objects.requireNonNullElse(shadowCache, Optional.empty());
+    dbTests = dbTests == null ? List.of() : List.copyOf(dbTests);
     referenceData = referenceData == null ? List.of() : referenceData.stream().map(String::strip)
         .map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().sorted().toList();
-  }
-
-  /** Settings without reference data. */
-  public GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
-      UpdateOptions updateOptions, Optional<Path> shadowCache) {
-    this(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, List.of());
   }
 
   /** Settings without the released-point cache. */
   public GateSettings(ChangelogSource changelog, Path stateDirectory, ShadowSettings shadow, List<String> schemas,
       UpdateOptions updateOptions) {
-    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty());
+    this(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.empty(), List.of(), List.of());
   }
 
   /** These settings with the released-point cache in {@code directory} (see {@link ReleasedPointCache}). */
   public GateSettings withShadowCache(Path directory) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory),
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, Optional.of(directory), dbTests,
         referenceData);
+  }
+
+  /** These settings with database unit tests to run on the shadow after the changelog (see {@link DbTests}). */
+  public GateSettings withDbTests(List<DbTestFile> tests) {
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tests, referenceData);
   }
 
   /** These settings with {@code tables} as the reference tables. */
   public GateSettings withReferenceData(List<String> tables) {
-    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, tables);
+    return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, dbTests, tables);
   }
 }

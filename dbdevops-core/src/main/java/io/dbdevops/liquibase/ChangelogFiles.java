@@ -40,6 +40,8 @@ final class ChangelogFiles extends DirectoryResourceAccessor {
   private final String master;
   private final Deque<String> parsing = new ArrayDeque<>();
   private final Set<String> warnings = new LinkedHashSet<>();
+  /** Every file of the directory read through this accessor, relative to it: what a release must carry. */
+  private final Set<String> read = new java.util.TreeSet<>();
 
   /**
    * @param master the master changelog's path relative to {@code root}: the file named when something outside any
@@ -75,7 +77,9 @@ final class ChangelogFiles extends DirectoryResourceAccessor {
     @Override
     public InputStream openInputStream() throws IOException {
       requireInside(file);
-      return super.openInputStream();
+      InputStream in = super.openInputStream();
+      read.add(relative(file.toAbsolutePath().normalize()));
+      return in;
     }
 
     @Override
@@ -196,6 +200,11 @@ final class ChangelogFiles extends DirectoryResourceAccessor {
 
   List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  /** The files read so far, relative to the directory, sorted. */
+  Set<String> filesRead() {
+    return Set.copyOf(read);
   }
 
   /** The file being parsed now (the master before and after the parse). */

@@ -59,10 +59,13 @@ public final class ParsedChangelog {
   /** What the parsers warned of while parsing ({@link YamlChecks}). */
   private final List<String> parserWarnings;
   private List<String> warnings;
+  /** The files the parse and the checksums read (relative to the changelog directory). */
+  private final java.util.SortedSet<String> filesRead = new java.util.TreeSet<>();
 
   private ParsedChangelog(ChangelogSource source, Selection selection, Filters filters, DatabaseChangeLog changeLog,
-      Duration parseTime, List<String> parserWarnings) {
+      Duration parseTime, List<String> parserWarnings, Set<String> filesRead) {
     this.parserWarnings = List.copyOf(parserWarnings);
+    this.filesRead.addAll(filesRead);
     this.source = source;
     this.selection = selection;
     this.filters = filters;
@@ -108,17 +111,19 @@ public final class ParsedChangelog {
     long t0 = System.nanoTime();
     DatabaseChangeLog[] parsed = new DatabaseChangeLog[1];
     List<String> warnings;
+    Set<String> read;
     try (ChangelogFiles accessor = new ChangelogFiles(changelog.root(), changelog.path())) {
       Scope.child(scope(accessor, filters.database()), () -> parsed[0] = ChangeLogParserFactory.getInstance()
           .getParser(changelog.path(), accessor).parse(changelog.path(), filters.parameters(), accessor));
       warnings = accessor.warnings();
+      read = accessor.filesRead();
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
       throw LiquibaseRunner.translate(e, changelog);
     }
     return new ParsedChangelog(changelog, selection, filters, parsed[0], Duration.ofNanos(System.nanoTime() - t0),
-        warnings);
+        warnings, read);
   }
 
   /** The scope a changelog is parsed and checksummed in: its files, quiet, and the database it is selected for. */
@@ -177,6 +182,7 @@ public final class ParsedChangelog {
             result.add(ChangelogReader.info(changeSet, identities.get(i).file(), line, source.root()));
           }
         }
+        filesRead.addAll(accessor.filesRead());
       });
     } catch (InvalidChangeException | SetupException e) {
       throw e;
@@ -248,6 +254,15 @@ public final class ParsedChangelog {
       warnings = ChangelogWarnings.of(source.root(), all, parserWarnings);
     }
     return warnings;
+  }
+
+  /**
+   * The files of the changelog directory the parse and the changesets' checksums read (the changelog files, and the
+   * {@code sqlFile}, {@code loadData} and view files of the selected changesets), relative to the directory, sorted.
+   */
+  public synchronized java.util.SortedSet<String> filesRead() {
+    changeSets();
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(filesRead));
   }
 
   /** The parameters it was parsed with (an update that reuses the parse runs with them). */

@@ -65,7 +65,7 @@ public final class PlanDifferences {
   public static List<String> executedVersusPlanned(Plan plan, Map<String, List<String>> executed) {
     List<String> out = new ArrayList<>();
     for (Plan.PlannedChangeSet c : plan.changeSets()) {
-      List<String> ran = executed.getOrDefault(c.key(), List.of()).stream().map(String::strip).toList();
+      List<String> ran = executed.getOrDefault(c.key(), List.of()).stream().map(CanonicalStatement::of).toList();
       if (!ran.equals(c.sql())) {
         out.add("changeset " + c.id() + " (" + c.location() + ") executed other SQL than its plan's: "
             + firstDifference(c.sql(), ran));

@@ -74,7 +74,8 @@ public interface PlanWriter {
       s.append("-- live state ").append(plan.liveFingerprint()).append("\n");
       s.append("-- ").append(PlanText.summary(plan)).append("\n");
       s.append("-- The statements Liquibase executed for each changeset on a shadow of the environment; Liquibase's own\n")
-          .append("-- DATABASECHANGELOG bookkeeping is left out. Deploy this plan with dbdevops:deploy -Ddbdevops.plan=")
+          .append("-- DATABASECHANGELOG bookkeeping is left out, a CREATE TABLE's constraints are in text order (Liquibase\n")
+          .append("-- emits them in no fixed order). Deploy this plan with dbdevops:deploy -Ddbdevops.plan=")
           .append(plan.planId()).append("\n");
       for (Plan.PlannedChangeSet c : plan.changeSets()) {
         s.append("\n-- ------------------------------------------------------------------------\n");

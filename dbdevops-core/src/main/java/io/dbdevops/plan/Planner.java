@@ -118,7 +118,8 @@ public final class Planner {
 
   /**
    * The shadow's statements per changeset key, with the shadow's own database name (MariaDB: Liquibase qualifies
-   * names with it) replaced by the environment's: the statements as they run there, the same on every run.
+   * names with it) replaced by the environment's: the statements as they run there, the same on every run
+   * ({@link CanonicalStatement}: a table's constraints in text order, which Liquibase gives in no fixed order).
    */
   private static Map<String, List<String>> statements(DriftDetector.Checked checked) {
     LiquibaseRunner.UpdateResult update = checked.pendingUpdate();
@@ -130,7 +131,7 @@ public final class Planner {
     for (AppliedChangeSet applied : update.applied()) {
       List<String> sql = new ArrayList<>();
       for (String s : update.statementsOf(applied)) {
-        sql.add(name == null ? s.strip() : name.matcher(s).replaceAll(Matcher.quoteReplacement(live)).strip());
+        sql.add(CanonicalStatement.of(name == null ? s : name.matcher(s).replaceAll(Matcher.quoteReplacement(live))));
       }
       out.put(applied.label(), sql);
     }

@@ -370,4 +370,29 @@ class ParsedChangelogTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
   }
+
+  /** What a release must carry: the changelog files, and the files the changesets read, wherever they lie. */
+  @Test
+  void filesReadAreTheChangelogFilesAndWhatTheChangesetsRead(@TempDir Path root) throws IOException {
+    Files.createDirectories(root.resolve("db/changelog/changes"));
+    Files.createDirectories(root.resolve("sql"));
+    Files.createDirectories(root.resolve("data"));
+    Files.writeString(root.resolve("sql/view.sql"), "CREATE VIEW v AS SELECT 1 AS one");
+    Files.writeString(root.resolve("data/colours.csv"), "code,label\nR,red\n");
+    Files.writeString(root.resolve("db/changelog/changes/001.xml"), HEADER + """
+          <changeSet id="001" author="t">
+            <createTable tableName="colours"><column name="code" type="varchar(2)"/><column name="label" type="varchar(20)"/></createTable>
+            <loadData tableName="colours" file="data/colours.csv"/>
+            <sqlFile path="sql/view.sql"/>
+          </changeSet>
+        </databaseChangeLog>""");
+    Files.writeString(root.resolve("db/changelog/master.xml"), HEADER + """
+          <include file="db/changelog/changes/001.xml"/>
+        </databaseChangeLog>""");
+    Files.writeString(root.resolve("application.properties"), "not read");
+    ParsedChangelog parsed = ParsedChangelog.parse(new ChangelogSource(root, "db/changelog/master.xml"),
+        new Selection(OPTIONS, Dialect.H2));
+    assertThat(parsed.filesRead()).containsExactly("data/colours.csv", "db/changelog/changes/001.xml",
+        "db/changelog/master.xml", "sql/view.sql");
+  }
 }

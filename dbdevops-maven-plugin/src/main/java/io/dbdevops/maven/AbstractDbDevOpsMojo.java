@@ -38,8 +38,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The one base Mojo: the shared parameters, {@code skip}, and the mapping of core outcomes to Maven's: the user's
- * change is wrong → BUILD FAILURE; the build cannot run → BUILD ERROR.
+ * The base of every goal: the parameters all of them share (changelog, state, shadow, selection, reports), {@code skip},
+ * secrets, and the mapping of core outcomes to Maven's: the user's change is wrong → BUILD FAILURE; the build cannot
+ * run → BUILD ERROR. The goal families add their own: {@link AbstractLintingMojo} (lint, for verify, lint,
+ * mark-released, package, version) and {@link AbstractEnvironmentMojo} (environments and releases, for deploy, plan,
+ * drift, status).
  */
 public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
@@ -148,103 +151,11 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.reportDirectory", defaultValue = "${project.build.directory}/dbdevops")
   protected File reportDirectory;
 
-  // ---- lint (dbdevops:lint, and the lint step of dbdevops:verify); see the README's "Lint" section ----
 
-  /**
-   * The database the changelog is deployed to, which decides the dialect rules: {@code postgresql} (PostgreSQL lock
-   * rules DBD401–DBD408, DBD702), {@code mariadb} (DBD409; also for MySQL) or {@code h2}; and the database the
-   * changesets are selected for ({@code dbms="…"}) in integrity, {@code mark-released} and lint. Default: the shadow's.
-   * Set it when you verify on H2 but deploy to PostgreSQL or MariaDB.
-   */
-  @Parameter(property = "dbdevops.lint.dialect")
-  private String lintDialect;
 
-  /** The lowest severity that fails the build: {@code ERROR} (default), {@code WARN}, {@code INFO} or {@code OFF}. */
-  @Parameter(property = "dbdevops.lint.failOn", defaultValue = "ERROR")
-  private String lintFailOn;
 
-  /** Per-rule severity by code: {@code <DBD401>ERROR</DBD401>}, {@code <DBD701>OFF</DBD701>} (ERROR, WARN, INFO, OFF). */
-  @Parameter
-  private Map<String, String> lintRules;
 
-  /** Rules to turn off, by code; on the command line {@code -Ddbdevops.lint.disabled=DBD701,DBD408}. */
-  @Parameter(property = "dbdevops.lint.disabled")
-  private List<String> lintDisabled;
-
-  /** Skips lint (in {@code verify} too). */
-  @Parameter(property = "dbdevops.lint.skip", defaultValue = "false")
-  private boolean lintSkip;
-
-  /**
-   * An absolute URL under which each rule's page is {@code DBD103.md} (e.g. your copy of dbdevops' {@code docs/rules/}),
-   * used as the rules' {@code helpUri} in lint.sarif.
-   */
-  @Parameter(property = "dbdevops.lint.docsUrl")
-  private String lintDocsUrl;
-
-  /**
-   * While nothing is released (no dbdevops.sum yet), how many of the last pending changesets DBD602 rolls back on the
-   * shadow and applies again: {@code 10} (default), {@code 0} to skip the round trip, {@code all} for the whole history.
-   * With changesets released, every pending one is rolled back.
-   */
-  @Parameter(property = "dbdevops.lint.rollbackWindow", defaultValue = "10")
-  private String lintRollbackWindow;
-
-  @Parameter(defaultValue = "${plugin.version}", readonly = true)
-  private String pluginVersion;
-
-  // ---- environments (dbdevops:deploy, drift, status); see the README's "Environments, deploy and drift" section ----
-
-  /** The named targets: {@code <environment>} with name, url, serverId or usernameEnv/passwordEnv, extends, … */
-  @Parameter
-  private List<Environment> environments;
-
-  /** The environment deploy, drift and status work on. */
-  @Parameter(property = "dbdevops.environment")
-  private String environment;
-
-  /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
-  protected io.dbdevops.env.LiveTarget liveTarget() {
-    io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
-        : environments.stream().map(Environment::toDefinition).toList());
-    return io.dbdevops.env.Environments.target(all.resolve(environment), id -> {
-      Server server = session.getSettings().getServer(id);
-      if (server == null) {
-        return Optional.empty();
-      }
-      Server decrypted = decrypt(server, id);
-      return Optional.of(new io.dbdevops.env.Environments.ServerCredentials(Optional.ofNullable(decrypted.getUsername()),
-          known(Secret.of(decrypted.getPassword()))));
-    }, name -> {
-      String value = System.getenv(name);
-      known(Secret.of(value));
-      return value;
-    });
-  }
-
-  /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */
-  protected io.dbdevops.drift.DriftDetector.Settings driftSettings() {
-    return new io.dbdevops.drift.DriftDetector.Settings(changelogSource(), explicitShadow(),
-        message -> getLog().info("dbdevops: " + message)).withReferenceData(referenceData());
-  }
-
-  /** The plan of a deploy to the environment, as {@code dbdevops:plan} computes it and {@code deploy} checks it. */
-  protected io.dbdevops.plan.Plan computePlan(io.dbdevops.env.LiveTarget target) {
-    return new io.dbdevops.plan.Planner(ShadowProviders.load()).plan(new io.dbdevops.plan.Planner.Request(target,
-        driftSettings(), lintStep().settings(io.dbdevops.lint.RuleRegistry.load())));
-  }
-
-  /** target/dbdevops/plan/NAME: where {@code dbdevops:plan} writes the environment's plan. */
-  protected Path planDirectory(io.dbdevops.env.LiveTarget target) {
-    return reportDirectory.toPath().resolve("plan").resolve(target.environment().name());
-  }
-
-  /** The shadow drift builds the expected state on when one is set explicitly ({@code -Ddbdevops.shadow}, not h2). */
-  protected Optional<ShadowSettings> explicitShadow() {
-    return "h2".equalsIgnoreCase(shadow) ? Optional.empty() : Optional.of(shadowSettings());
-  }
-
-  private Server decrypt(Server server, String id) {
+  protected Server decrypt(Server server, String id) {
     SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
@@ -256,7 +167,7 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   }
 
   /** Notes a password this execution resolved, so that no message of it shows the password. */
-  private Secret known(Secret secret) {
+  protected Secret known(Secret secret) {
     if (secret != null && !secret.isEmpty()) {
       secrets.add(secret);
     }
@@ -273,7 +184,7 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       JdbcUrls.passwords(shadowUrl).forEach(this::known);
       where.add("<shadowUrl> (-Ddbdevops.shadow.url)");
     }
-    for (Environment e : environments == null ? List.<Environment>of() : environments) {
+    for (Environment e : configuredEnvironments()) {
       if (e.url() != null && JdbcUrls.carriesPassword(e.url())) {
         JdbcUrls.passwords(e.url()).forEach(this::known);
         where.add("<url> of environment '" + e.name() + "'");
@@ -297,18 +208,16 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     return session.getRepositorySession().getData().set(key, null, Boolean.TRUE);
   }
 
+  /** The shadow drift builds the expected state on when one is set explicitly ({@code -Ddbdevops.shadow}, not h2). */
+  protected Optional<ShadowSettings> explicitShadow() {
+    return "h2".equalsIgnoreCase(shadow) ? Optional.empty() : Optional.of(shadowSettings());
+  }
+
   /** The database the configured shadow is, before it is opened. */
   protected Dialect shadowDialect(GateSettings settings) {
     return ShadowProviders.load().dialect(settings.shadow());
   }
 
-  /**
-   * The changesets integrity, {@code mark-released} and lint work on: those the configured contexts and labels select
-   * for the database the changelog is deployed to, {@code <lintDialect>} when set, else the shadow's ({@code shadow}).
-   */
-  protected Selection selection(GateSettings settings, Dialect shadow) {
-    return new Selection(settings.updateOptions(), lintStep().configuredDialect().orElse(shadow));
-  }
 
   /** The gate's console lines: the shadow, the update's progress ({@code verbose}: one per changeset), the snapshot. */
   protected GateListener consoleListener() {
@@ -328,13 +237,6 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     return new IntegrityStep(getLog(), sumFile.toPath(), relative(sumFile.toPath()));
   }
 
-  /** The lint step, configured from the lint parameters. */
-  protected LintStep lintStep() {
-    return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
-        lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
-        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow),
-        reportDirectory.toPath());
-  }
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -345,6 +247,7 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     known(Secret.of(System.getenv(PASSWORD_ENV)));
     try {
       warnOfPasswordsInUrls();
+      beforeGoal();
       executeGoal();
     } catch (InvalidChangeException e) {
       // the message says everything; the library's exception chain would only repeat it on Maven's error line
@@ -353,7 +256,14 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
       throw new MojoFailureException(masks.mask(projectRelative(e.getMessage())));
     } catch (SetupException e) {
       Secrets masks = Secrets.of(secrets);
-      throw new MojoExecutionException(masks.mask(projectRelative(e.getMessage())), masks.scrub(e));
+      String message = projectRelative(e.getMessage());
+      // the cause with the same project-relative message: Maven's error line adds a cause's message it does not contain
+      SetupException cause = e;
+      if (!message.equals(e.getMessage())) {
+        cause = new SetupException(message, e.getCause());
+        cause.setStackTrace(e.getStackTrace());
+      }
+      throw new MojoExecutionException(masks.mask(message), masks.scrub(cause));
     } catch (MojoFailureException e) {
       Secrets masks = Secrets.of(secrets);
       if (masks.scrub(e) != e) {
@@ -367,6 +277,16 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   }
 
   protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
+
+  /** What a goal family checks before the goal runs and before any database work (the environment goals: a release). */
+  protected void beforeGoal() {
+  }
+
+  /** The {@code <environments>} the POM declares, for the goals that work on them. */
+  protected List<Environment> configuredEnvironments() {
+    return List.of();
+  }
+
 
   protected GateSettings gateSettings() {
     return new GateSettings(changelogSource(), stateDirectory.toPath(), shadowSettings(),

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * validation (the live schema equals the expected state).
  */
 @Mojo(name = "deploy", threadSafe = true)
-public class DeployMojo extends AbstractDbDevOpsMojo {
+public class DeployMojo extends AbstractEnvironmentMojo {
 
   /**
    * The reviewed plan to deploy: its id (as dbdevops:plan printed it) or the path of its plan.json. The plan is

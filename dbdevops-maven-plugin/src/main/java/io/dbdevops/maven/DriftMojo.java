@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code <driftPolicy>}; writes target/dbdevops/drift.{json,md,html}.
  */
 @Mojo(name = "drift", threadSafe = true)
-public class DriftMojo extends AbstractDbDevOpsMojo {
+public class DriftMojo extends AbstractEnvironmentMojo {
 
   @Override
   protected void executeGoal() throws MojoFailureException {

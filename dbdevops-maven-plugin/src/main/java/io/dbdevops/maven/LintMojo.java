@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * TEST-dbdevops-lint.xml; BUILD FAILURE on a finding at or above {@code lintFailOn} that is not accepted.
  */
 @Mojo(name = "lint", threadSafe = true)
-public class LintMojo extends AbstractDbDevOpsMojo {
+public class LintMojo extends AbstractLintingMojo {
 
 
   @Override

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * removed (DBD801/DBD802): fix the changelog first.
  */
 @Mojo(name = "mark-released", threadSafe = true)
-public class MarkReleasedMojo extends AbstractDbDevOpsMojo {
+public class MarkReleasedMojo extends AbstractLintingMojo {
 
 
   @Override

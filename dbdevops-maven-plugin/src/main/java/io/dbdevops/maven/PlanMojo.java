@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code dbdevops:deploy -Ddbdevops.plan=<planId>} deploys exactly. Writes target/dbdevops/plan/NAME/plan.{json,sql,md,html}.
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractDbDevOpsMojo {
+public class PlanMojo extends AbstractEnvironmentMojo {
 
   @Override
   protected void executeGoal() {

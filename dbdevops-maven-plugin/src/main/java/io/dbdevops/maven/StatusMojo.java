@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** What one environment ({@code -Ddbdevops.environment=NAME}) has applied, what is pending, its last deployment. */
 @Mojo(name = "status", threadSafe = true)
-public class StatusMojo extends AbstractDbDevOpsMojo {
+public class StatusMojo extends AbstractEnvironmentMojo {
 
   @Override
   protected void executeGoal() {

@@ -1,6 +1,9 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.config.Dialect;
+import io.dbdevops.dbtest.DbTestFile;
+import io.dbdevops.dbtest.DbTests;
+import io.dbdevops.dbtest.JUnitDbTestWriter;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
@@ -28,7 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * report.html, and lint.sarif and TEST-dbdevops-lint.xml.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractDbDevOpsMojo {
+public class VerifyMojo extends AbstractLintingMojo {
 
   static final String FIX = "if you changed the changelog, run `mvn dbdevops:snapshot`, review and commit the state; "
       + "if you edited the state by hand, run `mvn dbdevops:generate` to write the changeset";
@@ -48,6 +51,21 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
   @Parameter(property = "dbdevops.cacheDirectory")
   private java.io.File cacheDirectory;
 
+  /**
+   * Database unit tests: SQL files under this directory ({@code -- test: name} starts a test; each runs in a
+   * transaction that is rolled back; it passes when its last query returns no rows), run on the shadow after the
+   * changelog. Results in {@code target/dbdevops/TEST-dbdevops-db.xml}.
+   */
+  @Parameter(property = "dbdevops.dbTests.directory", defaultValue = "${project.basedir}/src/test/db")
+  private java.io.File dbTestDirectory;
+
+  /** Skips the database unit tests ({@code -DskipTests} skips them too, as it skips the other tests). */
+  @Parameter(property = "dbdevops.dbTests.skip", defaultValue = "false")
+  private boolean dbTestsSkip;
+
+  @Parameter(property = "skipTests", defaultValue = "false")
+  private boolean skipTests;
+
   private Optional<Path> shadowCacheDirectory() {
     if (!cache) {
       return Optional.empty();
@@ -62,7 +80,16 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
 
   @Override
   protected void executeGoal() throws MojoFailureException {
+    try {
+      verify();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void verify() throws MojoFailureException, java.io.IOException {
     Reports.deleteAll(reportDirectory.toPath());
+    java.nio.file.Files.deleteIfExists(reportDirectory.toPath().resolve(JUnitDbTestWriter.FILE_NAME));
     // integrity (dbdevops.sum): released and pending changesets, DBD801/DBD802; integrity.pending() is what lint judges
     // both on the changesets the contexts and labels select for the target database, as its update does
     IntegrityStep integrityStep = integrityStep();
@@ -81,6 +108,10 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     RoundTripScope roundTrip = lint.rollbackRoundTrip(integrity);
     int releasedCount = lint.enabled()
         ? LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect) : 0;
+    // the database unit tests are read (and checked) before any database work
+    List<DbTestFile> dbTests = dbTestsSkip || skipTests ? List.of()
+        : DbTestFile.readAll(dbTestDirectory.toPath(), project.getBasedir().toPath());
+    settings = settings.withDbTests(dbTests);
     Optional<Path> shadowCache = shadowCacheDirectory();
     if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
       // the released point is proved by dbdevops.sum: start from its cached image, apply only what is pending
@@ -99,6 +130,11 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     if (lintReport.isPresent()) {
       lint.writeFiles(lintReport.get(), relative(settings.changelog().root()));
     }
+    DbTests.Report dbTestReport = verified.staged().dbTests();
+    if (!dbTestReport.isEmpty()) {
+      printDbTests(dbTestReport, relative(new JUnitDbTestWriter().write(dbTestReport, result.shadow(),
+          reportDirectory.toPath())));
+    }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
           + (settings.referenceData().isEmpty() ? "" : Plural.of(settings.referenceData().size(), "reference table") + ", ")
@@ -111,6 +147,7 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
       if (lintReport.isPresent()) {
         lint.failOnFindings(lintReport.get());
       }
+      failOnDbTests(dbTestReport);
       return;
     }
     if (lintReport.isPresent()) {
@@ -130,6 +167,37 @@ public class VerifyMojo extends AbstractDbDevOpsMojo {
     getLog().error("dbdevops: fix: " + FIX);
     getLog().error("dbdevops: report " + reportPath);
     message.append(System.lineSeparator()).append("Fix: ").append(FIX);
+    throw new MojoFailureException(message.toString());
+  }
+
+  /** {@code dbdevops db tests: N passed, M failed}, and each failure with its file:line and first rows. */
+  private void printDbTests(DbTests.Report report, String junit) {
+    for (DbTests.Result r : report.failures()) {
+      getLog().error("dbdevops db test FAILED: " + r.test().name() + " (" + r.location() + "): " + r.failure().get());
+      r.rows().forEach(row -> getLog().error("    " + row));
+      if (r.rowCount() > r.rows().size()) {
+        getLog().error("    … " + (r.rowCount() - r.rows().size()) + " more");
+      }
+    }
+    String line = "dbdevops db tests: " + report.passed() + " passed, " + report.failures().size() + " failed ("
+        + report.took().toMillis() + " ms); " + junit;
+    if (report.failures().isEmpty()) {
+      getLog().info(line);
+    } else {
+      getLog().error(line);
+    }
+  }
+
+  private static void failOnDbTests(DbTests.Report report) throws MojoFailureException {
+    if (report.failures().isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder("dbdevops db tests: " + Plural.of(report.failures().size(), "test")
+        + " failed on the shadow:");
+    for (DbTests.Result r : report.failures()) {
+      message.append(System.lineSeparator()).append("  ").append(r.test().name()).append(" (").append(r.location())
+          .append("): ").append(r.failure().get());
+    }
     throw new MojoFailureException(message.toString());
   }
 

@@ -1,0 +1,105 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.config.ChangelogSource;
+import io.dbdevops.config.Secret;
+import io.dbdevops.SetupException;
+import io.dbdevops.shadow.ShadowProviders;
+import io.dbdevops.shadow.ShadowSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+
+/**
+ * The goals that work on a named environment (deploy, plan, drift, status): {@code <environments>},
+ * {@code -Ddbdevops.environment}, and {@code -Ddbdevops.release}, a release artifact to take the changelog from instead
+ * of the project's. See the README's "Environments, deploy and drift" section.
+ */
+public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
+
+  /** The named targets: {@code <environment>} with name, url, serverId or usernameEnv/passwordEnv, extends, … */
+  @Parameter
+  private List<Environment> environments;
+
+  /** The environment deploy, drift and status work on. */
+  @Parameter(property = "dbdevops.environment")
+  private String environment;
+
+  /**
+   * For {@code deploy}, {@code plan}, {@code drift} and {@code status}: take the changelog from a release artifact
+   * (as {@code dbdevops:package} made it) instead of the project: {@code groupId:artifactId:version}, resolved through
+   * the project's repositories, or the path of a {@code -dbrelease.zip}. Every file is checked against the artifact's
+   * manifest before any database work.
+   */
+  @Parameter(property = "dbdevops.release")
+  private String release;
+
+  @Component
+  private org.eclipse.aether.RepositorySystem repositorySystem;
+
+  /** The release {@code release} names, checked and unpacked once, before the goal runs. */
+  private ReleaseSource.Unpacked unpackedRelease;
+
+  @Override
+  protected List<Environment> configuredEnvironments() {
+    return environments == null ? List.of() : environments;
+  }
+
+  /** Resolves, checks and unpacks the release before the goal runs: a changed artifact stops it before any database work. */
+  @Override
+  protected void beforeGoal() {
+    if (release == null || release.isBlank()) {
+      return;
+    }
+    unpackedRelease = ReleaseSource.unpack(release, project, session, repositorySystem, reportDirectory.toPath());
+    getLog().info("dbdevops: release " + unpackedRelease.manifest().coordinates() + " ("
+        + unpackedRelease.manifest().classification() + unpackedRelease.manifest().previousVersion().map(v -> " since " + v)
+            .orElse("") + ") from " + relative(unpackedRelease.zip()) + ": " + Plural.of(unpackedRelease.manifest()
+            .files().size(), "file") + " match its manifest");
+  }
+
+  /** The release's changelog when {@code -Ddbdevops.release} is set, else the project's. */
+  @Override
+  protected ChangelogSource changelogSource() {
+    return unpackedRelease != null ? unpackedRelease.changelog() : super.changelogSource();
+  }
+
+  /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
+  protected io.dbdevops.env.LiveTarget liveTarget() {
+    io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
+        : environments.stream().map(Environment::toDefinition).toList());
+    return io.dbdevops.env.Environments.target(all.resolve(environment), id -> {
+      Server server = session.getSettings().getServer(id);
+      if (server == null) {
+        return Optional.empty();
+      }
+      Server decrypted = decrypt(server, id);
+      return Optional.of(new io.dbdevops.env.Environments.ServerCredentials(Optional.ofNullable(decrypted.getUsername()),
+          known(Secret.of(decrypted.getPassword()))));
+    }, name -> {
+      String value = System.getenv(name);
+      known(Secret.of(value));
+      return value;
+    });
+  }
+
+  /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */
+  protected io.dbdevops.drift.DriftDetector.Settings driftSettings() {
+    return new io.dbdevops.drift.DriftDetector.Settings(changelogSource(), explicitShadow(),
+        message -> getLog().info("dbdevops: " + message)).withReferenceData(referenceData());
+  }
+
+  /** The plan of a deploy to the environment, as {@code dbdevops:plan} computes it and {@code deploy} checks it. */
+  protected io.dbdevops.plan.Plan computePlan(io.dbdevops.env.LiveTarget target) {
+    return new io.dbdevops.plan.Planner(ShadowProviders.load()).plan(new io.dbdevops.plan.Planner.Request(target,
+        driftSettings(), lintStep().settings(io.dbdevops.lint.RuleRegistry.load())));
+  }
+
+  /** target/dbdevops/plan/NAME: where {@code dbdevops:plan} writes the environment's plan. */
+  protected Path planDirectory(io.dbdevops.env.LiveTarget target) {
+    return reportDirectory.toPath().resolve("plan").resolve(target.environment().name());
+  }
+
+}

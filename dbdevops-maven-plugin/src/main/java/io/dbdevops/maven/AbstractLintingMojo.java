@@ -1,0 +1,75 @@
+package io.dbdevops.maven;
+
+import io.dbdevops.config.Dialect;
+import io.dbdevops.gate.GateSettings;
+import io.dbdevops.liquibase.Selection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The goals that judge the changelog's changesets (verify, lint, mark-released, package, version, and through the plan
+ * deploy): the lint parameters, and the selection of changesets for the database the changelog is deployed to.
+ */
+public abstract class AbstractLintingMojo extends AbstractDbDevOpsMojo {
+
+  /**
+   * The database the changelog is deployed to, which decides the dialect rules: {@code postgresql} (PostgreSQL lock
+   * rules DBD401–DBD408, DBD702), {@code mariadb} (DBD409; also for MySQL) or {@code h2}; and the database the
+   * changesets are selected for ({@code dbms="…"}) in integrity, {@code mark-released} and lint. Default: the shadow's.
+   * Set it when you verify on H2 but deploy to PostgreSQL or MariaDB.
+   */
+  @Parameter(property = "dbdevops.lint.dialect")
+  private String lintDialect;
+
+  /** The lowest severity that fails the build: {@code ERROR} (default), {@code WARN}, {@code INFO} or {@code OFF}. */
+  @Parameter(property = "dbdevops.lint.failOn", defaultValue = "ERROR")
+  private String lintFailOn;
+
+  /** Per-rule severity by code: {@code <DBD401>ERROR</DBD401>}, {@code <DBD701>OFF</DBD701>} (ERROR, WARN, INFO, OFF). */
+  @Parameter
+  private Map<String, String> lintRules;
+
+  /** Rules to turn off, by code; on the command line {@code -Ddbdevops.lint.disabled=DBD701,DBD408}. */
+  @Parameter(property = "dbdevops.lint.disabled")
+  private List<String> lintDisabled;
+
+  /** Skips lint (in {@code verify} too). */
+  @Parameter(property = "dbdevops.lint.skip", defaultValue = "false")
+  private boolean lintSkip;
+
+  /**
+   * An absolute URL under which each rule's page is {@code DBD103.md} (e.g. your copy of dbdevops' {@code docs/rules/}),
+   * used as the rules' {@code helpUri} in lint.sarif.
+   */
+  @Parameter(property = "dbdevops.lint.docsUrl")
+  private String lintDocsUrl;
+
+  /**
+   * While nothing is released (no dbdevops.sum yet), how many of the last pending changesets DBD602 rolls back on the
+   * shadow and applies again: {@code 10} (default), {@code 0} to skip the round trip, {@code all} for the whole history.
+   * With changesets released, every pending one is rolled back.
+   */
+  @Parameter(property = "dbdevops.lint.rollbackWindow", defaultValue = "10")
+  private String lintRollbackWindow;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  private String pluginVersion;
+
+  /**
+   * The changesets integrity, {@code mark-released} and lint work on: those the configured contexts and labels select
+   * for the database the changelog is deployed to, {@code <lintDialect>} when set, else the shadow's ({@code shadow}).
+   */
+  protected Selection selection(GateSettings settings, Dialect shadow) {
+    return new Selection(settings.updateOptions(), lintStep().configuredDialect().orElse(shadow));
+  }
+
+  /** The lint step, configured from the lint parameters. */
+  protected LintStep lintStep() {
+    return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
+        lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
+        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow),
+        reportDirectory.toPath());
+  }
+}
