@@ -5,8 +5,10 @@ import io.dbdevops.model.Column;
 import io.dbdevops.model.ForeignKey;
 import io.dbdevops.model.Index;
 import io.dbdevops.model.PrimaryKey;
+import io.dbdevops.model.Row;
 import io.dbdevops.model.Sequence;
 import io.dbdevops.model.Table;
+import io.dbdevops.model.TableData;
 import io.dbdevops.model.UniqueConstraint;
 import io.dbdevops.model.View;
 import java.util.Optional;
@@ -20,7 +22,9 @@ public sealed interface SchemaChange {
 
   /** The kind of object the change is about. */
   enum ObjectKind {
-    TABLE, VIEW, SEQUENCE;
+    TABLE, VIEW, SEQUENCE,
+    /** The rows of a reference table ({@code <referenceData>}): {@code data order_status}. */
+    DATA;
 
     public String word() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -230,5 +234,34 @@ public sealed interface SchemaChange {
     public String objectName() { return from.name(); }
     public Sign sign() { return Sign.CHANGED; }
     public String describe() { return Render.sequence(from) + " -> " + Render.sequence(to); }
+  }
+
+  // ---- reference data (rows by primary key; {@code table} is the shape of the rows: columns, types, key) ----
+
+  /** A row only the "to" side holds. */
+  record RowAdded(TableData table, Row row) implements SchemaChange {
+    public ObjectKind objectKind() { return ObjectKind.DATA; }
+    public String objectName() { return table.table(); }
+    public Sign sign() { return Sign.ADDED; }
+    public String describe() { return "row (" + table.describeKey(row) + ")" + RowRender.values(table, row); }
+  }
+
+  /** A row only the "from" side holds. */
+  record RowRemoved(TableData table, Row row) implements SchemaChange {
+    public ObjectKind objectKind() { return ObjectKind.DATA; }
+    public String objectName() { return table.table(); }
+    public Sign sign() { return Sign.REMOVED; }
+    public String describe() { return "row (" + table.describeKey(row) + ")" + RowRender.values(table, row); }
+  }
+
+  /** A row both sides hold under the same key, with other values in {@code columns}. */
+  record RowModified(TableData table, Row from, Row to, java.util.List<String> columns) implements SchemaChange {
+    public RowModified {
+      columns = java.util.List.copyOf(columns);
+    }
+    public ObjectKind objectKind() { return ObjectKind.DATA; }
+    public String objectName() { return table.table(); }
+    public Sign sign() { return Sign.CHANGED; }
+    public String describe() { return "row (" + table.describeKey(to) + "): " + RowRender.delta(table, from, to, columns); }
   }
 }

@@ -4,6 +4,7 @@ import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.RowDiff;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.env.Environment;
 import io.dbdevops.env.Grant;
@@ -14,11 +15,13 @@ import io.dbdevops.liquibase.LiquibaseRunner.Update;
 import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.ParsedChangelogs;
 import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.TableData;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.shadow.ShadowSettings;
 import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
 import io.dbdevops.snapshot.DeclaredNames;
+import io.dbdevops.snapshot.RowReader;
 import io.dbdevops.snapshot.SnapshotScope;
 import io.dbdevops.snapshot.Snapshotter;
 import java.sql.Connection;
@@ -66,11 +69,26 @@ public final class DriftDetector {
    * states for reuse while the changelog and the applied changesets stay the same (empty: never reused).
    */
   public record Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
-      Optional<java.nio.file.Path> cacheDirectory) {
+      Optional<java.nio.file.Path> cacheDirectory, List<String> referenceData) {
     public Settings {
       shadow = java.util.Objects.requireNonNullElse(shadow, Optional.<ShadowSettings>empty());
       progress = progress == null ? s -> { } : progress;
       cacheDirectory = java.util.Objects.requireNonNullElse(cacheDirectory, Optional.<java.nio.file.Path>empty());
+      referenceData = referenceData == null ? List.of() : referenceData.stream().map(String::strip)
+          .map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().sorted().toList();
+    }
+
+    public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
+        Optional<java.nio.file.Path> cacheDirectory) {
+      this(changelog, shadow, progress, cacheDirectory, List.of());
+    }
+
+    /**
+     * These settings with reference tables: their live rows are compared with the rows the applied changesets make
+     * on the shadow (what the environment should hold now; rows a pending changeset changes are pending, not drift).
+     */
+    public Settings withReferenceData(List<String> tables) {
+      return new Settings(changelog, shadow, progress, cacheDirectory, tables);
     }
 
     public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress) {
@@ -151,12 +169,14 @@ public final class DriftDetector {
       LiquibaseRunner.UpdateResult pendingUpdate = LiquibaseRunner.UpdateResult.NONE;
       String shadowSchema = defaultSchema(live, dialect);
       Optional<String> key = changelogKey.filter(k -> applied.count() > 0)
-          .map(k -> ExpectedStateCache.stateKey(k, applied.count()));
+          .map(k -> ExpectedStateCache.stateKey(k, applied.count()) + ExpectedStateCache.dataKey(settings.referenceData()));
       Optional<ExpectedStateCache.Entry> cached = key.flatMap(k -> cache.get().read(k));
       DeclaredNames declared;
+      List<TableData> expectedData = List.of();
       if (cached.isPresent()) {
         expected = cached.get().model();
         declared = cached.get().declared();
+        expectedData = cached.get().data();
         afterPending = expected;
         shadowDescription = "reused expected state " + key.get() + " (changelog and history unchanged)";
         settings.progress().accept(shadowDescription);
@@ -174,6 +194,9 @@ public final class DriftDetector {
                 Update.of(changelog.get()).upTo(applied.count())).definitions());
             expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
             applied.checkShadow(History.require(shadow.connection(), shadowDescription));
+            // the rows the applied changesets make: read before any pending changeset runs on this shadow
+            expectedData = new RowReader().read(shadow.connection(), shadow.dialect(), single(shadowScope.schemas()),
+                referenceTables(expected, settings.referenceData()));
           }
           afterPending = expected;
           if (forDeploy && !applied.pending().isEmpty()) {
@@ -184,7 +207,8 @@ public final class DriftDetector {
         }
         SchemaModel built = expected;
         DeclaredNames names = declared;
-        key.ifPresent(k -> cache.get().write(k, built, names));
+        List<TableData> rowsBuilt = expectedData;
+        key.ifPresent(k -> cache.get().write(k, built, names, rowsBuilt));
       }
       Duration expectedTime = Duration.ofNanos(System.nanoTime() - e0);
 
@@ -192,9 +216,15 @@ public final class DriftDetector {
       // the live database is read with the names the changelog's statements gave on the shadow
       SchemaModel liveModel = snapshotter.snapshot(live, dialect, new SnapshotScope(liveSchemas, declared));
       SortedSet<Grant> liveGrants = env.checksGrants() ? new GrantReader().read(live, dialect, liveSchemas) : new TreeSet<>();
+      // the live rows of the reference tables the expected state holds (SELECT only, on the read-only session)
+      List<String> expectedTables = expectedData.stream().map(TableData::table).toList();
+      List<TableData> liveData = new RowReader().read(live, dialect, single(liveSchemas), liveModel.tables().stream()
+          .filter(t -> expectedTables.contains(t.name()) && t.primaryKey().isPresent()).toList());
       Duration liveTime = Duration.ofNanos(System.nanoTime() - l0);
 
-      List<SchemaChange> schemaDrift = SchemaDiff.between(expected, liveModel);
+      List<SchemaChange> structural = SchemaDiff.between(expected, liveModel);
+      List<SchemaChange> schemaDrift = new ArrayList<>(structural);
+      schemaDrift.addAll(RowDiff.between(expectedData, liveData));
       List<GrantDrift> grantDrift = grantDrift(env.grants(), liveGrants).stream()
           // an expected grant may come with a pending changeset: missing ones count once nothing is pending
           .filter(g -> applied.pending().isEmpty() || g.sign() == SchemaChange.Sign.ADDED).toList();
@@ -204,7 +234,8 @@ public final class DriftDetector {
           shadowDescription, rows.size(), last, applied.pending(), applied.problems(), schemaDrift, grantDrift,
           env.checksGrants(), env.driftPolicy(),
           new DriftReport.Timings(expectedTime, liveTime, Duration.ofNanos(System.nanoTime() - t0)));
-      Optional<HalfApplied> half = forDeploy && interrupted && !schemaDrift.isEmpty()
+      // a half-applied changeset shows in the schema; drifted rows alone are not one
+      Optional<HalfApplied> half = forDeploy && interrupted && !structural.isEmpty()
           ? halfApplied(target, dialect, settings, changelog.get(), applied, expected, liveModel, declared)
           : Optional.empty();
       return new Checked(report, afterPending, liveGrants, declared, expected, liveModel, pendingUpdate, shadowSchema,
@@ -274,6 +305,16 @@ public final class DriftDetector {
     }
     drift.sort(java.util.Comparator.comparing(GrantDrift::grant));
     return drift;
+  }
+
+  /** The reference tables the expected state holds (one a pending changeset creates is not there yet: not drift). */
+  private static List<io.dbdevops.model.Table> referenceTables(SchemaModel expected, List<String> names) {
+    return RowReader.referenceTables(expected, names.stream().filter(n -> expected.table(n).isPresent()).toList(),
+        "the expected state");
+  }
+
+  private static Optional<String> single(List<String> schemas) {
+    return schemas.size() == 1 ? Optional.of(schemas.get(0)) : Optional.empty();
   }
 
   private ShadowDatabase openShadow(LiveTarget target, Dialect dialect, Settings settings) {

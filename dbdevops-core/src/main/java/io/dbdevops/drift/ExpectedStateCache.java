@@ -109,7 +109,21 @@ final class ExpectedStateCache {
   }
 
   /** An expected state and the names the statements that built it declared (the live snapshot reads with them). */
-  record Entry(SchemaModel model, DeclaredNames declared) {
+  record Entry(SchemaModel model, DeclaredNames declared, List<io.dbdevops.model.TableData> data) {
+  }
+
+  /** What the reference tables add to an expected state's key: their names (none: nothing). */
+  static String dataKey(List<String> tables) {
+    if (tables.isEmpty()) {
+      return "";
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      tables.forEach(t -> update(sha, t));
+      return "-data-" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Optional<Entry> read(String key) {
@@ -118,16 +132,31 @@ final class ExpectedStateCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Entry(new StateReader().read(entry), DeclaredNames.read(entry.resolve(DECLARED))));
-    } catch (IOException e) {
+      SchemaModel model = new StateReader().read(entry);
+      List<String> tables = new java.util.ArrayList<>();
+      Path data = entry.resolve(io.dbdevops.state.StateLayout.DATA);
+      if (Files.isDirectory(data)) {
+        try (Stream<Path> files = Files.list(data)) {
+          files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(io.dbdevops.state.StateLayout.CSV))
+              .map(n -> n.substring(0, n.length() - io.dbdevops.state.StateLayout.CSV.length())).sorted()
+              .forEach(tables::add);
+        }
+      }
+      return Optional.of(new Entry(model, DeclaredNames.read(entry.resolve(DECLARED)),
+          new StateReader().readData(entry, model, tables)));
+    } catch (IOException | io.dbdevops.InvalidChangeException e) {
       return Optional.empty();
     }
   }
 
   void write(String key, SchemaModel model, DeclaredNames declared) {
+    write(key, model, declared, List.of());
+  }
+
+  void write(String key, SchemaModel model, DeclaredNames declared, List<io.dbdevops.model.TableData> data) {
     Path entry = directory.resolve(key);
     try {
-      new StateWriter().write(model, entry);
+      new StateWriter().write(model, data, entry);
       declared.write(entry.resolve(DECLARED));
       Files.writeString(entry.resolve(COMPLETE), key, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {

@@ -12,11 +12,14 @@ import io.dbdevops.liquibase.LiquibaseRunner.Update;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateResult;
 import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.ParsedChangelogs;
+import io.dbdevops.diff.RowDiff;
 import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.TableData;
 import io.dbdevops.shadow.ShadowDatabase;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.snapshot.SchemaCrawlerSnapshotter;
 import io.dbdevops.snapshot.DeclaredNames;
+import io.dbdevops.snapshot.RowReader;
 import io.dbdevops.snapshot.SnapshotScope;
 import io.dbdevops.snapshot.Snapshotter;
 import io.dbdevops.state.StateReader;
@@ -74,7 +77,17 @@ public final class Gate {
    * released point instead of being applied; {@code update} holds the ones applied.
    */
   public record Built(SchemaModel model, String shadow, io.dbdevops.config.Dialect dialect, UpdateResult update,
-      Duration snapshotTime, int restored) {
+      Duration snapshotTime, int restored, List<TableData> data) {
+
+    public Built {
+      data = List.copyOf(data);
+    }
+
+    /** A build without reference data. */
+    public Built(SchemaModel model, String shadow, io.dbdevops.config.Dialect dialect, UpdateResult update,
+        Duration snapshotTime, int restored) {
+      this(model, shadow, dialect, update, snapshotTime, restored, List.of());
+    }
 
     /** The changesets the shadow holds: restored and applied. */
     public int changesets() {
@@ -220,7 +233,11 @@ public final class Gate {
         DataTest.requireNothingCut(longestTexts, model, changelog.changeSets().subList(Math.min(firstCount,
             changelog.changeSets().size()), changelog.changeSets().size()), shadow.dialect());
       }
-      Built built = new Built(model, shadow.description(), shadow.dialect(), update, took, restored);
+      // reference data: the rows of the listed tables, read on the same session after the snapshot
+      List<TableData> data = new RowReader().read(shadow.connection(), shadow.dialect(),
+          scope.schemas().size() == 1 ? Optional.of(scope.schemas().get(0)) : Optional.empty(),
+          RowReader.referenceTables(model, settings.referenceData(), "the changelog's result"));
+      Built built = new Built(model, shadow.description(), shadow.dialect(), update, took, restored, data);
       // the window could only be bounded by snapshotting before it; without that snapshot, roll back all or nothing
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
           : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
@@ -359,11 +376,15 @@ public final class Gate {
   /** {@link #verify(GateSettings, int, RoundTripScope)} from a fingerprinted released point (see {@link ReleasedPoint}). */
   public Verified verify(GateSettings settings, ReleasedPoint point, RoundTripScope roundTrip) {
     long t0 = System.nanoTime();
-    SchemaModel committed = new StateReader().read(settings.stateDirectory());
+    StateReader reader = new StateReader();
+    SchemaModel committed = reader.read(settings.stateDirectory());
+    // the committed rows are read (and checked) before any database work, like the state files
+    List<TableData> committedData = reader.readData(settings.stateDirectory(), committed, settings.referenceData());
     Staged staged = build(settings, point, roundTrip);
     Built built = staged.built();
     long d0 = System.nanoTime();
-    List<SchemaChange> differences = SchemaDiff.between(committed, built.model());
+    List<SchemaChange> differences = new java.util.ArrayList<>(SchemaDiff.between(committed, built.model()));
+    differences.addAll(RowDiff.between(committedData, built.data()));
     Duration diff = Duration.ofNanos(System.nanoTime() - d0);
     VerifyResult result = new VerifyResult(settings.changelog().path(), settings.stateDirectory().toString(),
         built.shadow(), built.dialect(), built.changesets(), committed.objectCount(),
@@ -378,6 +399,6 @@ public final class Gate {
 
   public SnapshotResult snapshot(GateSettings settings) {
     Built built = build(settings);
-    return new SnapshotResult(built, new StateWriter().write(built.model(), settings.stateDirectory()));
+    return new SnapshotResult(built, new StateWriter().write(built.model(), built.data(), settings.stateDirectory()));
   }
 }

@@ -3,8 +3,10 @@ package io.dbdevops.generate;
 import io.dbdevops.SetupException;
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.diff.SchemaChange;
+import io.dbdevops.diff.RowDiff;
 import io.dbdevops.diff.SchemaDiff;
 import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.TableData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +27,41 @@ public final class ChangesetGenerator {
     }
   }
 
+  /** The row changes that undo {@code changes}: an added row deleted, a removed one inserted, a changed one changed back. */
+  private static List<SchemaChange> inverse(List<SchemaChange> changes) {
+    return changes.stream().map(ChangesetGenerator::inverse).toList();
+  }
+
+  private static SchemaChange inverse(SchemaChange c) {
+    if (c instanceof SchemaChange.RowAdded a) {
+      return new SchemaChange.RowRemoved(a.table(), a.row());
+    }
+    if (c instanceof SchemaChange.RowRemoved r) {
+      return new SchemaChange.RowAdded(r.table(), r.row());
+    }
+    if (c instanceof SchemaChange.RowModified m) {
+      return new SchemaChange.RowModified(m.table(), m.to(), m.from(), m.columns());
+    }
+    throw new IllegalArgumentException("not a row change: " + c);
+  }
+
   /** Settings: the changeset id and author, and the folder (relative to the master changelog) for the new file. */
   public record Request(String id, String author, String folder) {
   }
 
   public Generated generate(ChangelogSource changelog, SchemaModel current, SchemaModel desired, Request request) {
-    List<SchemaChange> changes = SchemaDiff.between(current, desired);
+    return generate(changelog, current, List.of(), desired, List.of(), request);
+  }
+
+  /**
+   * {@link #generate(ChangelogSource, SchemaModel, SchemaModel, Request)} with reference data: the rows of each table in
+   * {@code desiredData} (the committed CSV files) against the rows the changelog makes ({@code currentData}) become
+   * insert, update and delete changes, by primary key, after the schema changes.
+   */
+  public Generated generate(ChangelogSource changelog, SchemaModel current, List<TableData> currentData,
+      SchemaModel desired, List<TableData> desiredData, Request request) {
+    List<SchemaChange> changes = new java.util.ArrayList<>(SchemaDiff.between(current, desired));
+    changes.addAll(RowDiff.between(currentData, desiredData));
     if (changes.isEmpty()) {
       return new Generated(Optional.empty(), changes, false);
     }
@@ -55,6 +86,22 @@ public final class ChangesetGenerator {
     xml.append("  <changeSet id=\"").append(request.id()).append("\" author=\"").append(request.author()).append("\">\n");
     for (String element : elements) {
       xml.append("    ").append(element.replace("\n", "\n    ")).append('\n');
+    }
+    if (changes.stream().allMatch(c -> c.objectKind() == SchemaChange.ObjectKind.DATA)) {
+      // rows only: Liquibase cannot reverse insert/update/delete by itself, but the old rows are known
+      List<String> undo;
+      try {
+        undo = LiquibaseXml.render(inverse(changes));
+      } catch (io.dbdevops.InvalidChangeException e) {
+        undo = List.of(); // an old binary value has no portable literal: no rollback (DBD601 then says so)
+      }
+      if (!undo.isEmpty()) {
+        xml.append("    <rollback>\n");
+        for (String element : undo) {
+          xml.append("      ").append(element.replace("\n", "\n      ")).append('\n');
+        }
+        xml.append("    </rollback>\n");
+      }
     }
     xml.append("  </changeSet>\n</databaseChangeLog>\n");
     String include = master.getParent().relativize(file).toString().replace('\\', '/');

@@ -6,8 +6,10 @@ import io.dbdevops.model.CheckConstraint;
 import io.dbdevops.model.Column;
 import io.dbdevops.model.ForeignKey;
 import io.dbdevops.model.Index;
+import io.dbdevops.model.Row;
 import io.dbdevops.model.Sequence;
 import io.dbdevops.model.Table;
+import io.dbdevops.model.TableData;
 import io.dbdevops.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +30,86 @@ final class LiquibaseXml {
     List<String> all = new ArrayList<>(xml.early);
     all.addAll(xml.main);
     all.addAll(xml.late);
+    // reference rows once the tables are there: deletes, updates, inserts (a freed unique value can be reused)
+    all.addAll(xml.deletes);
+    all.addAll(xml.updates);
+    all.addAll(xml.inserts);
     return all;
   }
 
+  private final List<String> deletes = new ArrayList<>();
+  private final List<String> updates = new ArrayList<>();
+  private final List<String> inserts = new ArrayList<>();
+
+  /** A reference row as a Liquibase insert, update or delete, found by its primary key. */
+  private void row(SchemaChange change) {
+    if (change instanceof SchemaChange.RowAdded c) {
+      TableData t = c.table();
+      StringBuilder sb = new StringBuilder("<insert tableName=\"" + a(t.table()) + "\">");
+      for (int i = 0; i < t.columns().size(); i++) {
+        if (c.row().value(i) != null) {
+          sb.append("\n  ").append(columnValue(t, i, c.row().value(i)));
+        }
+      }
+      inserts.add(sb.append("\n</insert>").toString());
+    } else if (change instanceof SchemaChange.RowRemoved c) {
+      deletes.add("<delete tableName=\"" + a(c.table().table()) + "\">\n  <where>" + text(where(c.table(), c.row()))
+          + "</where>\n</delete>");
+    } else if (change instanceof SchemaChange.RowModified c) {
+      TableData t = c.table();
+      StringBuilder sb = new StringBuilder("<update tableName=\"" + a(t.table()) + "\">");
+      for (String column : c.columns()) {
+        int i = t.index(column);
+        sb.append("\n  ").append(columnValue(t, i, c.to().value(i)));
+      }
+      updates.add(sb.append("\n  <where>").append(text(where(t, c.from()))).append("</where>\n</update>").toString());
+    } else {
+      throw new IllegalArgumentException("unknown change " + change);
+    }
+  }
+
+  /** {@code <column name="label" value="Neu"/>}, typed: valueNumeric, valueBoolean, valueDate; NULL as NULL. */
+  private static String columnValue(TableData t, int i, String value) {
+    String name = t.columns().get(i).name();
+    String open = "<column name=\"" + a(name) + "\" ";
+    if (value == null) {
+      return open + "valueComputed=\"NULL\"/>";
+    }
+    return open + switch (t.kind(i)) {
+      case INTEGER, DECIMAL, FLOAT -> "valueNumeric";
+      case BOOLEAN -> "valueBoolean";
+      case DATE, TIME, TIMESTAMP -> "valueDate";
+      case BINARY, UNSUPPORTED -> throw binary(t, name);
+      default -> "value";
+    } + "=\"" + a(value) + "\"/>";
+  }
+
+  /** The row's primary key as a SQL condition every engine reads the same: {@code code = 'NEW' AND region = 'EU'}. */
+  private static String where(TableData t, Row row) {
+    List<String> parts = new ArrayList<>();
+    for (String column : t.key()) {
+      int i = t.index(column);
+      String v = row.value(i);
+      parts.add(column + " = " + switch (t.kind(i)) {
+        case INTEGER, DECIMAL, FLOAT, BOOLEAN -> v;
+        case TIMESTAMP, TIMESTAMP_TZ -> "'" + v.replace('T', ' ') + "'";
+        case BINARY, UNSUPPORTED -> throw binary(t, column);
+        default -> "'" + v.replace("'", "''") + "'";
+      });
+    }
+    return String.join(" AND ", parts);
+  }
+
+  private static InvalidChangeException binary(TableData t, String column) {
+    return new InvalidChangeException("cannot generate the change of a row of " + t.table() + ": column " + column
+        + " is binary, which Liquibase has no portable literal for; write that changeset by hand", null);
+  }
+
   private void add(SchemaChange change) {
+    if (change.objectKind() == SchemaChange.ObjectKind.DATA) {
+      row(change);
+      return;
+    }
     if (change instanceof SchemaChange.TableAdded c) {
       createTable(c.table());
       return;

@@ -69,6 +69,27 @@ public final class StateReader {
     }
   }
 
+  /**
+   * The committed rows of the reference tables {@code tables}: {@code data/<table>.csv} read with the table's columns,
+   * types and primary key from {@code committed} (the state's YAML); a table without a CSV file is left out (the
+   * shadow's rows then all count as missing from the state). A CSV file of a table not in {@code tables} is not read
+   * (the project's copy of another's state may carry one). A CSV file without its table's YAML, or a reference table
+   * without a primary key, is a {@link StateFileException}.
+   */
+  public List<io.dbdevops.model.TableData> readData(Path root, SchemaModel committed, List<String> tables) {
+    List<io.dbdevops.model.TableData> data = new ArrayList<>();
+    for (String table : tables) {
+      Path file = StateLayout.dataFile(root, table);
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      Table t = committed.table(table).orElseThrow(() -> new StateFileException(file, null, "the state has no "
+          + StateLayout.TABLES + "/" + table + StateLayout.EXTENSION + " for these rows: run mvn dbdevops:snapshot", null));
+      data.add(new ReferenceCsv().read(file, t));
+    }
+    return data;
+  }
+
   private static List<Path> files(Path root, String folder) {
     Path dir = root.resolve(folder);
     if (!Files.isDirectory(dir)) {

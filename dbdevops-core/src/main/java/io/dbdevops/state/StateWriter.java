@@ -44,7 +44,23 @@ public final class StateWriter {
   }
 
   public WriteSummary write(SchemaModel model, Path root) {
+    return write(render(model, root), root);
+  }
+
+  /**
+   * {@link #write(SchemaModel, Path)} plus the reference tables' rows as {@code data/<table>.csv}. A CSV file of a table
+   * not among them is left alone (not read by verify either): delete it when the table leaves {@code <referenceData>}.
+   */
+  public WriteSummary write(SchemaModel model, List<io.dbdevops.model.TableData> data, Path root) {
     Map<Path, String> files = render(model, root);
+    ReferenceCsv csv = new ReferenceCsv();
+    for (io.dbdevops.model.TableData t : data) {
+      files.put(StateLayout.dataFile(root, t.table()), csv.render(t));
+    }
+    return write(files, root);
+  }
+
+  private WriteSummary write(Map<Path, String> files, Path root) {
     int written = 0;
     int unchanged = 0;
     try {

@@ -114,6 +114,16 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   @Parameter(property = "dbdevops.schemas")
   private List<String> schemas;
 
+  /**
+   * Reference tables: their rows are part of the state, as {@code data/<table>.csv} under {@code stateDirectory}
+   * ({@code <referenceData><table>order_status</table></referenceData>}; on the command line
+   * {@code -Ddbdevops.referenceData=order_status,country}). {@code snapshot} writes them, {@code verify} compares them
+   * by primary key, {@code drift} checks the live rows, {@code generate} writes inserts, updates and deletes for edited
+   * rows. Each table needs a primary key.
+   */
+  @Parameter(property = "dbdevops.referenceData")
+  private List<String> referenceData;
+
   /** Liquibase contexts. */
   @Parameter(property = "dbdevops.contexts")
   private String contexts;
@@ -292,7 +302,13 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     return new GateSettings(changelogSource(), stateDirectory.toPath(), shadowSettings(),
         schemas == null ? List.of() : schemas,
         new UpdateOptions(Optional.ofNullable(contexts), Optional.ofNullable(labels),
-            changelogParameters == null ? Map.of() : changelogParameters));
+            changelogParameters == null ? Map.of() : changelogParameters)).withReferenceData(referenceData());
+  }
+
+  /** The {@code <referenceData>} tables (a {@code -D} value may list several, comma-separated). */
+  protected List<String> referenceData() {
+    return referenceData == null ? List.of()
+        : referenceData.stream().flatMap(t -> java.util.Arrays.stream(t.split(","))).toList();
   }
 
   protected ChangelogSource changelogSource() {

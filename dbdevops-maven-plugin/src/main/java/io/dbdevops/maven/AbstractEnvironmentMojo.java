@@ -88,7 +88,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
   /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */
   protected io.dbdevops.drift.DriftDetector.Settings driftSettings() {
     return new io.dbdevops.drift.DriftDetector.Settings(changelogSource(), explicitShadow(),
-        message -> getLog().info("dbdevops: " + message));
+        message -> getLog().info("dbdevops: " + message)).withReferenceData(referenceData());
   }
 
   /** The plan of a deploy to the environment, as {@code dbdevops:plan} computes it and {@code deploy} checks it. */

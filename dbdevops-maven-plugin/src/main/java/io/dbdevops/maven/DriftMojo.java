@@ -25,7 +25,7 @@ public class DriftMojo extends AbstractEnvironmentMojo {
     // expected states are reused from target/dbdevops/expected-state while the changelog and history are unchanged
     DriftReport report = new DriftDetector(ShadowProviders.load()).check(target, new DriftDetector.Settings(
         changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message),
-        Optional.of(reportDirectory.toPath().resolve("expected-state"))));
+        Optional.of(reportDirectory.toPath().resolve("expected-state"))).withReferenceData(referenceData()));
     DriftConsole.print(getLog(), report);
     Path html = new DriftReportWriter().write(report, reportDirectory.toPath());
     String summary = "dbdevops drift: " + DriftReportWriter.summary(report) + " Took " + report.timings().total().toMillis()

@@ -5,10 +5,12 @@ import io.dbdevops.gate.Gate;
 import io.dbdevops.gate.GateSettings;
 import io.dbdevops.generate.ChangesetGenerator;
 import io.dbdevops.model.SchemaModel;
+import io.dbdevops.model.TableData;
 import io.dbdevops.shadow.ShadowProviders;
 import io.dbdevops.state.StateReader;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -34,12 +36,15 @@ public class GenerateMojo extends AbstractDbDevOpsMojo {
   @Override
   protected void executeGoal() {
     GateSettings settings = gateSettings();
-    SchemaModel desired = new StateReader().read(settings.stateDirectory());
-    SchemaModel current = new Gate(ShadowProviders.load(), consoleListener()).build(settings).model();
+    StateReader reader = new StateReader();
+    SchemaModel desired = reader.read(settings.stateDirectory());
+    List<TableData> desiredData = reader.readData(settings.stateDirectory(), desired, settings.referenceData());
+    Gate.Built current = new Gate(ShadowProviders.load(), consoleListener()).build(settings);
     String id = changesetId != null && !changesetId.isBlank() ? changesetId
         : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-generated";
     ChangesetGenerator.Generated generated = new ChangesetGenerator()
-        .generate(settings.changelog(), current, desired, new ChangesetGenerator.Request(id, author, folder));
+        .generate(settings.changelog(), current.model(), current.data(), desired, desiredData,
+            new ChangesetGenerator.Request(id, author, folder));
     if (generated.file().isEmpty()) {
       getLog().info("dbdevops: nothing to generate: the changelog already makes the committed state");
       return;

@@ -72,8 +72,8 @@ public class SeedMojo extends AbstractEnvironmentMojo {
         + " rows/s)");
   }
 
-  /** The tables whose committed rows are kept (reference data). */
+  /** The tables whose committed rows are kept (reference data: {@code <referenceData>}). */
   private Set<String> referenceTables() {
-    return Set.of();
+    return Set.copyOf(gateSettings().referenceData());
   }
 }

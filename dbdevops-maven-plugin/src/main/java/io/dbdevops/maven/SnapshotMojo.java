@@ -20,6 +20,7 @@ public class SnapshotMojo extends AbstractDbDevOpsMojo {
     WriteSummary w = result.written();
     getLog().info("dbdevops: state " + relative(stateDirectory.toPath()) + ": " + w.written() + " written, "
         + w.unchanged() + " unchanged, " + w.removed() + " removed (" + Plural.of(result.built().model().objectCount(), "object")
-        + ")" + (w.written() + w.removed() > 0 ? ". Review the change with `git diff` and commit it." : "; nothing changed."));
+        + (result.built().data().isEmpty() ? "" : ", " + Plural.of(result.built().data().size(), "reference table")) + ")"
+        + (w.written() + w.removed() > 0 ? ". Review the change with `git diff` and commit it." : "; nothing changed."));
   }
 }

@@ -107,8 +107,9 @@ public class VerifyMojo extends AbstractLintingMojo {
         getLog().info("dbdevops: data test (-Ddbdevops.dataTest=true): nothing is released yet, so there is no released "
             + "point to fill with data; it runs once dbdevops.sum marks changesets released");
       }
+      // reference tables keep the rows the changelog gave them
       settings = settings.withDataTest(new io.dbdevops.seed.SeedSettings(seedRandom, dataTestRows, java.util.Map.of(),
-          java.util.Map.of(), java.util.Set.of()));
+          java.util.Map.of(), java.util.Set.copyOf(settings.referenceData())));
     }
     Optional<Path> shadowCache = shadowCacheDirectory();
     if (shadowCache.isPresent() && integrity.violations().isEmpty()) {
@@ -140,6 +141,7 @@ public class VerifyMojo extends AbstractLintingMojo {
     }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
+          + (settings.referenceData().isEmpty() ? "" : Plural.of(settings.referenceData().size(), "reference table") + ", ")
           + Plural.of(result.changesetsApplied(), "changeset") + ", " + result.timings().total().toMillis()
           + " ms); report " + reportPath);
       if (lintReport.isPresent()) {
