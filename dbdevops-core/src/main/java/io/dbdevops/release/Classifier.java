@@ -249,6 +249,11 @@ public final class Classifier {
     } else if (change instanceof SchemaChange.CheckDropped c) {
       bump = Bump.MINOR;
       what = t + ": " + c.describe() + " is dropped";
+    } else if (change instanceof SchemaChange.RowAdded || change instanceof SchemaChange.RowRemoved
+        || change instanceof SchemaChange.RowModified) {
+      // reference data: rows an older version reads the same way
+      bump = Bump.PATCH;
+      what = "reference data of " + t + ": " + change.describe();
     } else {
       throw new IllegalStateException("a change the classifier does not know: " + change);
     }
