@@ -28,6 +28,18 @@ public enum Dialect {
         + "': dbdevops supports H2, PostgreSQL and MariaDB/MySQL");
   }
 
+  /**
+   * A catalog name (lower case, as the model holds it) quoted for this database: MariaDB backticks; PostgreSQL double
+   * quotes as is; H2 double quotes upper-cased, since H2 keeps the names of unquoted DDL in upper case.
+   */
+  public String quote(String name) {
+    return switch (this) {
+      case MARIADB -> "`" + name.replace("`", "``") + "`";
+      case H2 -> "\"" + name.toUpperCase(Locale.ROOT).replace("\"", "\"\"") + "\"";
+      case POSTGRESQL -> "\"" + name.replace("\"", "\"\"") + "\"";
+    };
+  }
+
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }

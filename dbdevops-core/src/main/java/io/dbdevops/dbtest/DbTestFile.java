@@ -2,6 +2,7 @@ package io.dbdevops.dbtest;
 
 import io.dbdevops.InvalidChangeException;
 import io.dbdevops.SetupException;
+import io.dbdevops.lint.SqlLexer;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * One SQL file of database unit tests ({@code src/test/db/*.sql}). A line {@code -- test: name} starts a test; the
  * statements up to the next such line are its body, split at {@code ;} outside quotes, {@code $$…$$} bodies and
- * comments. A line {@code -- expect error} (or {@code -- expect error: text}) right before a statement says that
+ * comments (skipped as the lint's {@link SqlLexer} skips them). A line {@code -- expect error} (or {@code -- expect error: text}) right before a statement says that
  * statement must fail (with {@code text} in the database's message): that is how a constraint is tested. Lines before
  * the first test are comments or setup-free prose; a statement there is refused.
  *
@@ -191,16 +192,9 @@ public record DbTestFile(String path, List<Test> tests) {
         expect = pendingExpect;
         pendingExpect = Optional.empty();
       }
-      int end = i + 1;
-      if (c == '\'' || c == '"' || c == '`') {
-        end = closing(body, i + 1, c);
-      } else if (c == '$') {
-        Matcher tag = Pattern.compile("\\$[A-Za-z_]*\\$").matcher(body).region(i, n);
-        if (tag.lookingAt()) {
-          int close = body.indexOf(tag.group(), tag.end());
-          end = close < 0 ? n : close + tag.group().length();
-        }
-      }
+      // a literal, quoted name or $$ body is one piece: its ; and -- are not the statement's
+      int skip = SqlLexer.skipQuotedOrComment(body, i);
+      int end = skip > i ? skip : i + 1;
       line += count(body, i, end);
       sql.append(body, i, end);
       i = end;
@@ -212,19 +206,6 @@ public record DbTestFile(String path, List<Test> tests) {
           + "by a statement", null);
     }
     return out;
-  }
-
-  private static int closing(String body, int from, char quote) {
-    for (int i = from; i < body.length(); i++) {
-      if (body.charAt(i) == quote) {
-        if (i + 1 < body.length() && body.charAt(i + 1) == quote) {
-          i++; // doubled quote
-        } else {
-          return i + 1;
-        }
-      }
-    }
-    return body.length();
   }
 
   private static int count(String s, int from, int to) {

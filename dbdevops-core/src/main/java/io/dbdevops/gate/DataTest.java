@@ -32,7 +32,7 @@ final class DataTest {
   /** {@code table.column} → the longest generated value of each sized text column at the released point. */
   static Map<String, Integer> longestTexts(Connection c, Dialect dialect, SnapshotScope scope, SchemaModel released) {
     Map<String, Integer> out = new HashMap<>();
-    String schema = scope.schemas().size() == 1 ? quote(dialect, scope.schemas().get(0)) + "." : "";
+    String schema = scope.schemas().size() == 1 ? dialect.quote(scope.schemas().get(0)) + "." : "";
     for (Table t : released.tables()) {
       for (Column col : t.columns()) {
         String type = col.type().name().toLowerCase(Locale.ROOT);
@@ -40,7 +40,7 @@ final class DataTest {
           continue;
         }
         String sql = "SELECT MAX(" + (dialect == Dialect.MARIADB ? "CHAR_LENGTH" : "LENGTH") + "("
-            + quote(dialect, col.name()) + ")) FROM " + schema + quote(dialect, t.name());
+            + dialect.quote(col.name()) + ")) FROM " + schema + dialect.quote(t.name());
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
           if (rs.next() && rs.getObject(1) != null) {
             out.put(t.name() + "." + col.name(), rs.getInt(1));
@@ -92,8 +92,4 @@ final class DataTest {
     return false;
   }
 
-  private static String quote(Dialect dialect, String name) {
-    return dialect == Dialect.MARIADB ? "`" + name + "`"
-        : "\"" + (dialect == Dialect.H2 ? name.toUpperCase(Locale.ROOT) : name) + "\"";
-  }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Lexical help for raw SQL: splitting a script into statements and listing a statement's words, both outside
  * string literals, quoted identifiers, dollar-quoted bodies and comments.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
   private SqlLexer() {
   }
@@ -114,7 +114,7 @@ final class SqlLexer {
   }
 
   /** Index after a literal, quoted identifier, dollar-quoted body or comment starting at {@code i}; else {@code i}. */
-  private static int skipQuotedOrComment(String s, int i) {
+  public static int skipQuotedOrComment(String s, int i) {
     int n = s.length();
     char c = s.charAt(i);
     if (c == '\'') {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import io.dbdevops.lint.SqlLexer;
 
 /**
  * A statement as a plan records it: stripped, and in a {@code CREATE TABLE} the table constraints (those after the
@@ -27,11 +28,18 @@ final class CanonicalStatement {
       return s;
     }
     int open = s.indexOf('(');
-    int close = matching(s, open);
-    if (open < 0 || close < 0) {
+    List<Integer> commas = new ArrayList<>();
+    int close = open < 0 ? -1 : body(s, open, commas);
+    if (close < 0) {
       return s;
     }
-    List<String> parts = splitTopLevel(s.substring(open + 1, close));
+    List<String> parts = new ArrayList<>();
+    int start = open + 1;
+    for (int comma : commas) {
+      parts.add(s.substring(start, comma));
+      start = comma + 1;
+    }
+    parts.add(s.substring(start, close));
     int first = parts.size();
     for (int i = 0; i < parts.size(); i++) {
       if (TABLE_CONSTRAINT.matcher(parts.get(i).strip()).matches()) {
@@ -54,53 +62,27 @@ final class CanonicalStatement {
     return s.substring(0, open + 1) + String.join(", ", columns) + s.substring(close);
   }
 
-  /** The index of the parenthesis closing the one at {@code open}, outside quotes; -1 when there is none. */
-  private static int matching(String s, int open) {
-    if (open < 0) {
-      return -1;
-    }
+  /**
+   * The index of the parenthesis closing the one at {@code open}, skipping literals, quoted names and comments as the
+   * lint's {@link SqlLexer} does; the top-level commas between them go to {@code commas}. -1 when it is not closed.
+   */
+  private static int body(String s, int open, List<Integer> commas) {
     int depth = 0;
-    char quote = 0;
     for (int i = open; i < s.length(); i++) {
+      int skip = SqlLexer.skipQuotedOrComment(s, i);
+      if (skip > i) {
+        i = skip - 1;
+        continue;
+      }
       char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"' || c == '`') {
-        quote = c;
-      } else if (c == '(') {
+      if (c == '(') {
         depth++;
       } else if (c == ')' && --depth == 0) {
         return i;
+      } else if (c == ',' && depth == 1) {
+        commas.add(i);
       }
     }
     return -1;
-  }
-
-  private static List<String> splitTopLevel(String body) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    char quote = 0;
-    int start = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"' || c == '`') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(body.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(body.substring(start));
-    return parts;
   }
 }

@@ -223,7 +223,7 @@ public final class Seeder {
     long start = startOf(connection, dialect, schema, table, unique);
     Row generator = new Row(columns, unique, fkOf, parentKeys, nulledColumns, bounds, configured, values, start);
     String insertHead = "INSERT INTO " + qualified(dialect, schema, table.name()) + " (" + String.join(", ",
-        columns.stream().map(c -> quote(dialect, c.name())).toList()) + ") VALUES ";
+        columns.stream().map(c -> dialect.quote(c.name())).toList()) + ") VALUES ";
     String one = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
     int perBatch = Math.max(1, Math.min(BATCH, 30_000 / Math.max(1, columns.size())));
     int inserted = 0;
@@ -365,7 +365,7 @@ public final class Seeder {
       if (!Set.of("smallint", "tinyint", "integer", "int", "bigint", "mediumint", "decimal", "numeric").contains(t)) {
         continue;
       }
-      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(" + quote(dialect, name)
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(" + dialect.quote(name)
           + ") FROM " + qualified(dialect, schema, table.name()))) {
         if (rs.next() && rs.getObject(1) != null) {
           start = Math.max(start, rs.getBigDecimal(1).longValue());
@@ -377,7 +377,7 @@ public final class Seeder {
 
   private static List<List<Object>> keys(Connection connection, Dialect dialect, Optional<String> schema, ForeignKey fk)
       throws SQLException {
-    String cols = String.join(", ", fk.referencedColumns().stream().map(c -> quote(dialect, c)).toList());
+    String cols = String.join(", ", fk.referencedColumns().stream().map(c -> dialect.quote(c)).toList());
     List<List<Object>> keys = new ArrayList<>();
     try (Statement s = connection.createStatement()) {
       s.setMaxRows(PARENT_KEYS);
@@ -397,13 +397,9 @@ public final class Seeder {
     return keys;
   }
 
-  static String quote(Dialect dialect, String name) {
-    return dialect == Dialect.MARIADB ? "`" + name + "`" : "\"" + (dialect == Dialect.H2 ? name.toUpperCase(Locale.ROOT)
-        : name) + "\"";
-  }
 
   private static String qualified(Dialect dialect, Optional<String> schema, String table) {
-    return schema.map(s -> quote(dialect, s) + ".").orElse("") + quote(dialect, table);
+    return schema.map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(table);
   }
 
   private static String oneLine(String s) {

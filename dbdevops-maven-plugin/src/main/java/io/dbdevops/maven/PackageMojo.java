@@ -76,7 +76,7 @@ public class PackageMojo extends AbstractLintingMojo {
     List<Finding> accepted = lint.enabled()
         ? lint.lint(staged, since, settings.changelog()).findings().stream().filter(Finding::accepted).toList()
         : List.of();
-    Classified classified = classify(staged, since, previous);
+    Classified classified = classify(staged, since, previous, lint, settings);
 
     String version = project.getVersion();
     ReleaseNotes notes = new ReleaseNotes(project.getName() == null ? project.getArtifactId() : project.getName(),
@@ -127,12 +127,13 @@ public class PackageMojo extends AbstractLintingMojo {
     return new Previous(Optional.empty(), integrity.pending().isEmpty() ? 0 : integrity.released().size());
   }
 
-  private Classified classify(Gate.Staged staged, List<ChangeSetInfo> since, Previous previous) {
+  private static Classified classify(Gate.Staged staged, List<ChangeSetInfo> since, Previous previous, LintStep lint,
+      GateSettings settings) {
     if (since.isEmpty()) {
       return new Classified(Bump.NONE.name(), Optional.empty(), List.of());
     }
-    Dialect target = lintStep().configuredDialect().orElse(staged.built().dialect());
-    Classification c = new Classifier().classify(staged, since, target, gateSettings().changelog().path());
+    Dialect target = lint.configuredDialect().orElse(staged.built().dialect());
+    Classification c = new Classifier().classify(staged, since, target, settings.changelog().path());
     Optional<SemanticVersion> last = previous.version().flatMap(SemanticVersion::tryParse);
     return new Classified(c.level().name(), c.requiredNext(last).map(SemanticVersion::toString),
         c.reasons().stream().map(Reason::describe).toList());
