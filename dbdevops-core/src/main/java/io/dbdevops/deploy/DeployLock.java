@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * one loses the lock with its connection, so nothing stays locked (unlike a lock row). On H2 Liquibase's own
  * DATABASECHANGELOGLOCK is the only lock.
  */
-final class DeployLock implements AutoCloseable {
+public final class DeployLock implements AutoCloseable {
 
   /** How long a second deploy waits before giving up, in seconds. */
   static final int WAIT_SECONDS = 600;
@@ -29,7 +29,7 @@ final class DeployLock implements AutoCloseable {
     this.name = name;
   }
 
-  static DeployLock acquire(Connection connection, String where) {
+  public static DeployLock acquire(Connection connection, String where) {
     try {
       Dialect dialect = Dialect.of(connection);
       switch (dialect) {

@@ -90,7 +90,7 @@ public final class Jdbc {
     return e.getMessage() == null ? "" : e.getMessage();
   }
 
-  static String firstLine(String s) {
+  public static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).trim();
   }

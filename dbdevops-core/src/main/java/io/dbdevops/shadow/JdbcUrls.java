@@ -22,7 +22,7 @@ public final class JdbcUrls {
   }
 
   /** The database a JDBC URL's driver prefix names ({@code jdbc:postgresql:}, {@code jdbc:mariadb:}, …), if it does. */
-  static Optional<Dialect> dialect(String url) {
+  public static Optional<Dialect> dialect(String url) {
     String u = url.trim().toLowerCase(Locale.ROOT);
     if (u.startsWith("jdbc:postgresql:")) {
       return Optional.of(Dialect.POSTGRESQL);
@@ -36,7 +36,7 @@ public final class JdbcUrls {
     return Optional.empty();
   }
 
-  static boolean isServerUrl(String url) {
+  public static boolean isServerUrl(String url) {
     return SERVER_URL.matcher(url).matches();
   }
 
@@ -45,7 +45,7 @@ public final class JdbcUrls {
     return m.matches() && m.group(2) != null && !m.group(2).isEmpty() ? Optional.of(m.group(2)) : Optional.empty();
   }
 
-  static String withDatabase(String url, String database) {
+  public static String withDatabase(String url, String database) {
     Matcher m = SERVER_URL.matcher(url);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a server JDBC URL");

@@ -66,6 +66,11 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
     return unpackedRelease != null ? unpackedRelease.changelog() : super.changelogSource();
   }
 
+  /** True when {@code -Ddbdevops.environment} names one (provision works without one). */
+  protected boolean environmentSelected() {
+    return environment != null && !environment.isBlank();
+  }
+
   /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
   protected io.dbdevops.env.LiveTarget liveTarget() {
     io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
