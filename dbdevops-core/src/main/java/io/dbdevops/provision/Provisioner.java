@@ -90,13 +90,36 @@ public final class Provisioner {
    * What was provisioned.
    *
    * @param url the JDBC URL without credentials
-   * @param created the database did not exist (or was rebuilt) before this run
+   * @param before what the database was before this run
    * @param applied the changesets this run applied; {@code changesets}: those the database holds now
    * @param referenceRows rows per reference table
    */
   public record Result(String description, String url, Optional<String> username, boolean hasPassword, Dialect dialect,
-      boolean created, boolean reset, int applied, int changesets, Optional<ReleasedVersion> at, int tables,
+      Before before, int applied, int changesets, Optional<ReleasedVersion> at, int tables,
       Map<String, Long> referenceRows, Optional<Seeder.Result> seeded, Duration took) { }
+
+  /** What the database was before a provision. */
+  public enum Before {
+    /** it did not exist: this run created it */
+    CREATED("created"),
+    /** it existed, without tables or changelog history */
+    EMPTY("was empty"),
+    /** it held changesets of the changelog */
+    EXISTING("existing"),
+    /** it was dropped or emptied and built again ({@code reset}) */
+    REBUILT("rebuilt");
+
+    private final String word;
+
+    Before(String word) {
+      this.word = word;
+    }
+
+    @Override
+    public String toString() {
+      return word;
+    }
+  }
 
   private final LiquibaseRunner liquibase = new LiquibaseRunner();
 
@@ -202,8 +225,10 @@ public final class Provisioner {
         seeded = Optional.of(new Seeder().seed(c, dialect, model, env.schemas().isEmpty() ? Optional.empty()
             : Optional.of(schema), request.seed().get()));
       }
-      return new Result(where, JdbcUrls.carriesPassword(target.url()) ? JdbcUrls.redact(target.url()) : target.url(), target.username(), !target.password().isEmpty(), dialect,
-          created, reset, ran, applied + ran, request.at(), model.tables().size(), rows, seeded,
+      Before before = request.reset() ? Before.REBUILT : created ? Before.CREATED
+          : applied == 0 ? Before.EMPTY : Before.EXISTING;
+      String url = JdbcUrls.carriesPassword(target.url()) ? JdbcUrls.redact(target.url()) : target.url();
+      return new Result(where, url, target.username(), !target.password().isEmpty(), dialect, before, ran, applied + ran, request.at(), model.tables().size(), rows, seeded,
           Duration.ofNanos(System.nanoTime() - t0));
     } catch (SQLException e) {
       Secrets secrets = target.secrets();

@@ -92,7 +92,7 @@ class ProvisionerTest {
     try {
       Provisioner.Result first = new Provisioner().provision(request(target, Optional.of(version100()), false,
           Optional.empty()));
-      assertThat(first.created()).isTrue();
+      assertThat(first.before()).isEqualTo(Provisioner.Before.CREATED);
       assertThat(first.applied()).isEqualTo(2);
       assertThat(first.url()).endsWith("/" + name);
       assertThat(first.referenceRows()).containsEntry("status", 2L);
@@ -100,7 +100,7 @@ class ProvisionerTest {
       assertThat(tables(server, name)).containsExactlyInAnyOrder("status", "customers");
 
       Provisioner.Result head = new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty()));
-      assertThat(head.created()).isFalse();
+      assertThat(head.before()).isEqualTo(Provisioner.Before.EXISTING);
       assertThat(head.applied()).isEqualTo(1);
       assertThat(head.changesets()).isEqualTo(3);
       assertThat(tables(server, name)).containsExactlyInAnyOrder("status", "customers", "orders");
@@ -116,7 +116,7 @@ class ProvisionerTest {
 
       Provisioner.Result rebuilt = new Provisioner().provision(request(target, Optional.of(version100()), true,
           Optional.of(new SeedSettings(7, 20, Map.of(), Map.of(), Set.of("status"))))); 
-      assertThat(rebuilt.created()).isTrue();
+      assertThat(rebuilt.before()).isEqualTo(Provisioner.Before.REBUILT);
       assertThat(rebuilt.applied()).isEqualTo(2);
       assertThat(tables(server, name)).containsExactlyInAnyOrder("status", "customers");
       assertThat(rows(server, name, "customers")).isEqualTo(20);
@@ -145,7 +145,7 @@ class ProvisionerTest {
       assertThat(tables(db)).containsExactly("legacy");
 
       Provisioner.Result reset = new Provisioner().provision(request(target, Optional.empty(), true, Optional.empty()));
-      assertThat(reset.reset()).isTrue();
+      assertThat(reset.before()).isEqualTo(Provisioner.Before.REBUILT);
       assertThat(reset.applied()).isEqualTo(3);
       assertThat(tables(db)).containsExactlyInAnyOrder("status", "customers", "orders");
     }
@@ -167,7 +167,7 @@ class ProvisionerTest {
     Path where = dir.resolve("provisioned");
     Provisioner.Target target = new Provisioner.Target.H2File(where, "orders_service");
     Provisioner.Result first = new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty()));
-    assertThat(first.created()).isTrue();
+    assertThat(first.before()).isEqualTo(Provisioner.Before.CREATED);
     assertThat(first.url()).isEqualTo("jdbc:h2:file:" + where.resolve("orders_service").toAbsolutePath()
         + ";AUTO_SERVER=TRUE");
     assertThat(Files.exists(where.resolve("orders_service.mv.db"))).isTrue();
@@ -175,12 +175,12 @@ class ProvisionerTest {
       st.execute("INSERT INTO customers (id, email) VALUES (1, 'a@example.com')");
     }
     Provisioner.Result again = new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty()));
-    assertThat(again.created()).isFalse();
+    assertThat(again.before()).isEqualTo(Provisioner.Before.EXISTING);
     assertThat(again.applied()).isZero();
     assertThat(count(first.url(), "customers")).isEqualTo(1);
 
     Provisioner.Result reset = new Provisioner().provision(request(target, Optional.empty(), true, Optional.empty()));
-    assertThat(reset.created()).isTrue();
+    assertThat(reset.before()).isEqualTo(Provisioner.Before.REBUILT);
     assertThat(reset.applied()).isEqualTo(3);
     assertThat(count(first.url(), "customers")).isZero();
     assertThat(ProvisionedProperties.render(reset)).contains("spring.datasource.url=" + first.url() + "\n",

@@ -55,8 +55,7 @@ public class ProvisionMojo extends AbstractSeedingMojo {
             : gate.updateOptions(), version, reset, seed, gate.referenceData(),
         applied -> getLog().debug("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
             + applied.took().toMillis() + " ms")));
-    getLog().info("dbdevops provision: " + result.description() + ": " + (result.reset() || result.created() && reset
-        ? "rebuilt" : result.created() ? "created" : "existing") + ", " + Plural.of(result.applied(), "changeset")
+    getLog().info("dbdevops provision: " + result.description() + ": " + result.before() + ", " + Plural.of(result.applied(), "changeset")
         + " applied (" + result.changesets() + " in all, " + result.at().map(v -> "version " + v.version())
         .orElse("the head") + "), " + Plural.of(result.tables(), "table"));
     if (!result.referenceRows().isEmpty()) {
