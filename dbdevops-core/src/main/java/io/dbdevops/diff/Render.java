@@ -83,7 +83,7 @@ final class Render {
       parts.add("columns " + from.columns() + " -> " + to.columns());
     }
     if (!from.definition().equals(to.definition())) {
-      parts.add("definition changed: " + to.definition());
+      parts.add("definition changed: " + from.definition() + " -> " + to.definition());
     }
     if (!from.comment().equals(to.comment())) {
       parts.add("comment " + opt(from.comment()) + " -> " + opt(to.comment()));

@@ -109,9 +109,14 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         .withLimitOptions(limit.toOptions())
         .withLoadOptions(LoadOptionsBuilder.builder().withSchemaInfoLevel(level.toOptions()).toOptions());
     DatabaseConnectionSource source = DatabaseConnectionSources.fromConnection(connection);
+    // one crawl at a time in this JVM (a fleet run snapshots environments on several threads): SchemaCrawler does not
+    // say it is thread-safe, and only MariaDB is read through it (PostgreSQL and H2 are read directly)
     try {
-      SchemaRetrievalOptions retrieval = withQueries(SchemaCrawlerUtility.matchSchemaRetrievalOptions(source), connection, dialect, scope);
-      return SchemaCrawlerUtility.getCatalog(source, retrieval, options, new Config());
+      synchronized (SchemaCrawlerSnapshotter.class) {
+        SchemaRetrievalOptions retrieval = withQueries(SchemaCrawlerUtility.matchSchemaRetrievalOptions(source),
+            connection, dialect, scope);
+        return SchemaCrawlerUtility.getCatalog(source, retrieval, options, new Config());
+      }
     } catch (RuntimeException e) {
       throw new SetupException("SchemaCrawler could not read the database: " + e.getMessage(), e);
     }

@@ -288,6 +288,12 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
 
   protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
 
+  /** A failure's one line as the build reports it: project-relative paths, every known password masked. */
+  protected String describeFailure(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Secrets.of(secrets).mask(projectRelative(message));
+  }
+
   /** What a goal family checks before the goal runs and before any database work (the environment goals: a release). */
   protected void beforeGoal() {
   }

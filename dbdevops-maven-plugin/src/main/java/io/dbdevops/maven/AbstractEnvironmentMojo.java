@@ -73,9 +73,14 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
 
   /** The selected environment with its credentials (settings.xml server, decrypted, or environment variables). */
   protected io.dbdevops.env.LiveTarget liveTarget() {
+    return liveTarget(environment);
+  }
+
+  /** The environment {@code name} with its credentials. */
+  protected io.dbdevops.env.LiveTarget liveTarget(String environmentName) {
     io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
         : environments.stream().map(Environment::toDefinition).toList());
-    return io.dbdevops.env.Environments.target(all.resolve(environment), id -> {
+    return io.dbdevops.env.Environments.target(all.resolve(environmentName), id -> {
       Server server = session.getSettings().getServer(id);
       if (server == null) {
         return Optional.empty();

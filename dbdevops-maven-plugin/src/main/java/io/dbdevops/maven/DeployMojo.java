@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * validation (the live schema equals the expected state).
  */
 @Mojo(name = "deploy", threadSafe = true)
-public class DeployMojo extends AbstractEnvironmentMojo {
+public class DeployMojo extends AbstractFleetMojo {
 
   /**
    * The reviewed plan to deploy: its id (as dbdevops:plan printed it) or the path of its plan.json. The plan is
@@ -27,9 +27,8 @@ public class DeployMojo extends AbstractEnvironmentMojo {
   private String plan;
 
   @Override
-  protected void executeGoal() throws MojoFailureException {
-    LiveTarget target = liveTarget();
-    Optional<Plan> approved = PlanCheck.check(target, plan, project.getBasedir().toPath(), planDirectory(target),
+  protected String executeOn(LiveTarget target) throws MojoFailureException {
+    Optional<Plan> approved = PlanCheck.check(target, planOf(target), project.getBasedir().toPath(), planDirectory(target),
         this::computePlan);
     approved.ifPresent(p -> getLog().info("dbdevops: plan " + p.planId() + " matches what a deploy does now: deploying "
         + "exactly it (" + Plural.of(p.changeSets().size(), "changeset") + ")"));
@@ -39,7 +38,7 @@ public class DeployMojo extends AbstractEnvironmentMojo {
             + applied.took().toMillis() + " ms"),
         approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()));
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
-    new DriftReportWriter().write(result.drift(), reportDirectory.toPath());
+    new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
     }
@@ -69,5 +68,24 @@ public class DeployMojo extends AbstractEnvironmentMojo {
     getLog().info("dbdevops deploy: " + Plural.of(result.applied().size(), "changeset") + " applied to " + env + " ("
         + result.drift().pending().size() + " were pending) in " + result.took().toMillis()
         + " ms; post-deploy validation: the live schema equals the expected state");
+    return Plural.of(result.applied().size(), "changeset") + " applied (" + result.drift().pending().size()
+        + " were pending)" + approved.map(p -> ", plan " + p.planId()).orElse("") + "; validated";
+  }
+
+  /**
+   * The plan asked for this environment: as given; in a fleet run a directory of plans as {@code dbdevops:plan} on the
+   * fleet wrote them ({@code target/dbdevops/plan}), each environment's {@code NAME/plan.json}.
+   */
+  private String planOf(LiveTarget target) {
+    if (!fleetRun() || plan == null || plan.isBlank()) {
+      return plan;
+    }
+    java.nio.file.Path dir = java.nio.file.Path.of(plan.trim());
+    dir = dir.isAbsolute() ? dir : project.getBasedir().toPath().resolve(dir);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new io.dbdevops.SetupException("-Ddbdevops.plan=" + plan + " in a fleet run: give the directory "
+          + "dbdevops:plan wrote the fleet's plans to (target/dbdevops/plan), each environment's NAME/plan.json");
+    }
+    return dir.resolve(target.environment().name()).resolve("plan.json").toString();
   }
 }

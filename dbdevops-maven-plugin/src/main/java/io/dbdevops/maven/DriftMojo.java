@@ -16,18 +16,17 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code <driftPolicy>}; writes target/dbdevops/drift.{json,md,html}.
  */
 @Mojo(name = "drift", threadSafe = true)
-public class DriftMojo extends AbstractEnvironmentMojo {
+public class DriftMojo extends AbstractFleetMojo {
 
   @Override
-  protected void executeGoal() throws MojoFailureException {
-    LiveTarget target = liveTarget();
+  protected String executeOn(LiveTarget target) throws MojoFailureException {
     getLog().info("dbdevops: drift of " + target.description() + " (read-only)");
     // expected states are reused from target/dbdevops/expected-state while the changelog and history are unchanged
     DriftReport report = new DriftDetector(ShadowProviders.load()).check(target, new DriftDetector.Settings(
         changelogSource(), explicitShadow(), message -> getLog().info("dbdevops: " + message),
-        Optional.of(reportDirectory.toPath().resolve("expected-state"))).withReferenceData(referenceData()));
+        Optional.of(environmentReportDirectory(target).resolve("expected-state"))).withReferenceData(referenceData()));
     DriftConsole.print(getLog(), report);
-    Path html = new DriftReportWriter().write(report, reportDirectory.toPath());
+    Path html = new DriftReportWriter().write(report, environmentReportDirectory(target));
     String summary = "dbdevops drift: " + DriftReportWriter.summary(report) + " Took " + report.timings().total().toMillis()
         + " ms; report " + relative(html);
     if (report.fails()) {
@@ -41,5 +40,6 @@ public class DriftMojo extends AbstractEnvironmentMojo {
     } else {
       getLog().info(summary);
     }
+    return DriftReportWriter.summary(report);
   }
 }

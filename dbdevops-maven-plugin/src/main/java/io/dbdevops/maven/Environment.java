@@ -29,6 +29,9 @@ public class Environment {
   /** {@code <protected>}: seed (and later provision) refuse it. */
   private Boolean isProtected;
 
+  /** {@code <canary>}: in a fleet run ({@code -Ddbdevops.environments}) it goes first, and its failure stops the rest. */
+  private Boolean canary;
+
   /** {@code <extends>}: the environment this one overrides. */
   public void setExtends(String extendsName) {
     this.extendsName = extendsName;
@@ -45,6 +48,14 @@ public class Environment {
 
   String url() {
     return url;
+  }
+
+  String extendsName() {
+    return extendsName;
+  }
+
+  Boolean canary() {
+    return canary;
   }
 
   EnvironmentDefinition toDefinition() {

@@ -14,11 +14,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * {@code dbdevops:deploy -Ddbdevops.plan=<planId>} deploys exactly. Writes target/dbdevops/plan/NAME/plan.{json,sql,md,html}.
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractEnvironmentMojo {
+public class PlanMojo extends AbstractFleetMojo {
 
   @Override
-  protected void executeGoal() {
-    LiveTarget target = liveTarget();
+  protected String executeOn(LiveTarget target) {
     getLog().info("dbdevops: planning a deploy to " + target.description());
     Plan plan = computePlan(target);
     Path directory = planDirectory(target);
@@ -28,5 +27,6 @@ public class PlanMojo extends AbstractEnvironmentMojo {
     getLog().info("dbdevops plan " + plan.planId() + " for " + target.environment().name() + ": " + PlanText.summary(plan)
         + "; review " + relative(directory.resolve("plan.html")) + ", then deploy it with -Ddbdevops.plan="
         + plan.planId());
+    return "plan " + plan.planId() + ": " + PlanText.summary(plan);
   }
 }

@@ -8,11 +8,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** What one environment ({@code -Ddbdevops.environment=NAME}) has applied, what is pending, its last deployment. */
 @Mojo(name = "status", threadSafe = true)
-public class StatusMojo extends AbstractEnvironmentMojo {
+public class StatusMojo extends AbstractFleetMojo {
 
   @Override
-  protected void executeGoal() {
-    LiveTarget target = liveTarget();
+  protected String executeOn(LiveTarget target) {
     StatusReport s = new Status().read(target, changelogSource());
     getLog().info("dbdevops: status of " + target.description());
     if (!s.deployed()) {
@@ -23,7 +22,8 @@ public class StatusMojo extends AbstractEnvironmentMojo {
     for (ChangeSetRef c : s.pending()) {
       getLog().info("dbdevops: pending " + c.id() + " by " + c.author() + " (" + c.file() + ")");
     }
-    getLog().info("dbdevops status: " + Plural.of(s.applied(), "changeset") + " applied, " + s.pending().size()
-        + " pending in environment '" + target.environment().name() + "'");
+    String summary = Plural.of(s.applied(), "changeset") + " applied, " + s.pending().size() + " pending";
+    getLog().info("dbdevops status: " + summary + " in environment '" + target.environment().name() + "'");
+    return summary;
   }
 }
