@@ -111,7 +111,7 @@ public abstract class AbstractFleetMojo extends AbstractEnvironmentMojo {
     FleetReportWriter.Run run = new FleetReportWriter.Run(goal, part, result);
     Path html = new FleetReportWriter().write(run, reportDirectory.toPath());
     int width = Math.max(11, names.stream().mapToInt(String::length).max().orElse(0));
-    console.info(String.format("dbdevops fleet: %-" + width + "s  %-7s  %8s  %s", "environment", "result", "took",
+    console.info(String.format("dbdevops fleet: %-" + width + "s  %-7s  %9s  %s", "environment", "result", "took",
         "summary"));
     for (Fleet.Outcome o : result.outcomes()) {
       String line = String.format("dbdevops fleet: %-" + width + "s  %-7s  %6d ms  %s", o.member().name()
