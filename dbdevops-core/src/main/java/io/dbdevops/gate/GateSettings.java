@@ -68,4 +68,19 @@ public record GateSettings(ChangelogSource changelog, Path stateDirectory, Shado
     return new GateSettings(changelog, stateDirectory, shadow, schemas, updateOptions, shadowCache, dbTests,
         referenceData, Optional.of(seed));
   }
+
+  /**
+   * These settings on another shadow, as one engine of several ({@code -Ddbdevops.shadows}): without the released-point
+   * cache, database tests and data test, which the first engine's gate runs.
+   */
+  public GateSettings onEngine(ShadowSettings other) {
+    return new GateSettings(changelog, stateDirectory, other, schemas, updateOptions, Optional.empty(), List.of(),
+        referenceData, Optional.empty());
+  }
+
+  /** These settings on the shadow {@code other}, everything else kept. */
+  public GateSettings withShadow(ShadowSettings other) {
+    return new GateSettings(changelog, stateDirectory, other, schemas, updateOptions, shadowCache, dbTests, referenceData,
+        dataTest);
+  }
 }

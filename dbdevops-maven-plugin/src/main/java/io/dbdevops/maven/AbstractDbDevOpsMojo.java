@@ -336,6 +336,15 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
         + " (set <changelog> / -Ddbdevops.changelog to the master changelog, relative to " + root + ")");
   }
 
+  /**
+   * The shadow settings with another provider ({@code -Ddbdevops.shadows=h2,postgres-embedded}): the url, user, password
+   * and image of the configured shadow, for {@code url} and {@code testcontainers}.
+   */
+  protected ShadowSettings shadowSettings(String provider) {
+    ShadowSettings base = shadowSettings();
+    return new ShadowSettings(provider, base.url(), base.username(), base.password(), base.image(), base.orphanAge());
+  }
+
   private ShadowSettings shadowSettings() {
     Optional<String> user = Optional.ofNullable(shadowUsername);
     Secret password = Secret.of(System.getenv(PASSWORD_ENV));

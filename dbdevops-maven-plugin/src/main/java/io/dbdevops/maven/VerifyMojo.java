@@ -68,6 +68,19 @@ public class VerifyMojo extends AbstractLintingMojo {
   @Parameter(property = "dbdevops.seed.random", defaultValue = "1")
   private long seedRandom;
 
+  /**
+   * Several engines: the gate on each, by provider id ({@code -Ddbdevops.shadows=h2,postgres-embedded}; {@code url}
+   * takes {@code dbdevops.shadow.url}). The first runs everything verify does; each other one applies the changelog
+   * and compares its state with the committed state, and a difference is reported per object and engine with the
+   * changeset responsible.
+   */
+  @Parameter(property = "dbdevops.shadows")
+  private String shadowList;
+
+  /** Several engines, each server of its own: {@code <shadows><shadow><provider>url</provider><url>…</url></shadow>}. */
+  @Parameter
+  private List<ShadowEntry> shadows;
+
   @Override
   protected void executeGoal() throws MojoFailureException {
     try {
@@ -84,6 +97,10 @@ public class VerifyMojo extends AbstractLintingMojo {
     // both on the changesets the contexts and labels select for the target database, as its update does
     IntegrityStep integrityStep = integrityStep();
     GateSettings settings = gateSettings();
+    List<io.dbdevops.shadow.ShadowSettings> engines = engines();
+    if (!engines.isEmpty()) {
+      settings = settings.withShadow(engines.get(0));
+    }
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
     // the changelog is parsed once per dialect for the whole goal: integrity and lint read it, the shadow's updates run it
@@ -139,6 +156,18 @@ public class VerifyMojo extends AbstractLintingMojo {
       printDbTests(dbTestReport, relative(new JUnitDbTestWriter().write(dbTestReport, result.shadow(),
           reportDirectory.toPath())));
     }
+    List<io.dbdevops.gate.EngineDifferences.Difference> engineDifferences = otherEngines(gate, parses, settings,
+        engines);
+    if (result.passed() && !engineDifferences.isEmpty()) {
+      StringBuilder message = new StringBuilder("the changelog makes a different state on "
+          + Plural.of((int) engineDifferences.stream().map(d -> d.engine()).distinct().count(), "engine") + " than the "
+          + "committed state (which " + result.dialect() + " makes): " + Plural.of(engineDifferences.size(),
+          "difference"));
+      engineDifferences.forEach(d -> message.append(System.lineSeparator()).append("  ").append(d.describe()));
+      message.append(System.lineSeparator()).append("Fix: make the changeset portable (set what the engine drops, or "
+          + "split it with dbms=\"…\"), or verify on the engines production runs only");
+      throw new MojoFailureException(message.toString());
+    }
     if (result.passed()) {
       getLog().info("dbdevops: state matches the changelog (" + Plural.of(result.objectsInShadow(), "object") + ", "
           + (settings.referenceData().isEmpty() ? "" : Plural.of(settings.referenceData().size(), "reference table") + ", ")
@@ -172,6 +201,73 @@ public class VerifyMojo extends AbstractLintingMojo {
     getLog().error("dbdevops: report " + reportPath);
     message.append(System.lineSeparator()).append("Fix: ").append(FIX);
     throw new MojoFailureException(message.toString());
+  }
+
+  /** The engines of {@code <shadows>} or {@code -Ddbdevops.shadows}; empty: the one {@code <shadow>}. */
+  private List<io.dbdevops.shadow.ShadowSettings> engines() {
+    List<io.dbdevops.shadow.ShadowSettings> out = new java.util.ArrayList<>();
+    if (shadows != null && !shadows.isEmpty()) {
+      for (ShadowEntry e : shadows) {
+        if (e.provider() == null || e.provider().isBlank()) {
+          throw new io.dbdevops.SetupException("a <shadow> in <shadows> has no <provider> (h2, url, postgres-embedded, "
+              + "testcontainers)");
+        }
+        Optional<String> user = Optional.ofNullable(e.username());
+        io.dbdevops.config.Secret password = io.dbdevops.config.Secret.NONE;
+        if (e.serverId() != null && !e.serverId().isBlank()) {
+          org.apache.maven.settings.Server server = session.getSettings().getServer(e.serverId());
+          if (server == null) {
+            throw new io.dbdevops.SetupException("no <server> with id '" + e.serverId() + "' in settings.xml (set by "
+                + "<serverId> of a <shadow> in <shadows>)");
+          }
+          org.apache.maven.settings.Server decrypted = decrypt(server, e.serverId());
+          user = Optional.ofNullable(decrypted.getUsername()).or(() -> Optional.ofNullable(e.username()));
+          password = known(io.dbdevops.config.Secret.of(decrypted.getPassword()));
+        }
+        if (e.url() != null) {
+          io.dbdevops.shadow.JdbcUrls.passwords(e.url()).forEach(this::known);
+        }
+        out.add(new io.dbdevops.shadow.ShadowSettings(e.provider(), Optional.ofNullable(e.url()), user, password,
+            Optional.ofNullable(e.image())));
+      }
+      return out;
+    }
+    if (shadowList != null && !shadowList.isBlank()) {
+      for (String id : shadowList.split(",")) {
+        if (!id.isBlank()) {
+          out.add(shadowSettings(id.trim()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The changelog on each engine after the first, compared with the committed state: the differences with the
+   * changeset responsible; one line per engine on the console.
+   */
+  private List<io.dbdevops.gate.EngineDifferences.Difference> otherEngines(Gate gate, ParsedChangelogs parses,
+      GateSettings settings, List<io.dbdevops.shadow.ShadowSettings> engines) {
+    List<io.dbdevops.gate.EngineDifferences.Difference> all = new java.util.ArrayList<>();
+    for (io.dbdevops.shadow.ShadowSettings engine : engines.stream().skip(1).toList()) {
+      GateSettings other = settings.onEngine(engine);
+      Dialect dialect = shadowDialect(other);
+      String label = dialect.word() + " (" + engine.provider() + ")";
+      getLog().info("dbdevops: engine " + label + ": applying the changelog and comparing with the committed state");
+      VerifyResult r = gate.verify(other);
+      List<io.dbdevops.liquibase.ChangeSetInfo> changeSets = parses.get(other.changelog(), selection(other, dialect))
+          .changeSets();
+      List<io.dbdevops.gate.EngineDifferences.Difference> found = io.dbdevops.gate.EngineDifferences.of(label,
+          r.differences(), changeSets);
+      if (found.isEmpty()) {
+        getLog().info("dbdevops: engine " + label + ": the same state (" + Plural.of(r.objectsInShadow(), "object") + ", "
+            + Plural.of(r.changesetsApplied(), "changeset") + ", " + r.timings().total().toMillis() + " ms)");
+      } else {
+        found.forEach(d -> getLog().error("dbdevops: " + d.describe()));
+      }
+      all.addAll(found);
+    }
+    return all;
   }
 
   /** {@code dbdevops db tests: N passed, M failed}, and each failure with its file:line and first rows. */
