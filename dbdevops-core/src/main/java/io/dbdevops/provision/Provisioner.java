@@ -66,6 +66,9 @@ public final class Provisioner {
 
     /** The H2 file database {@code directory/database} ({@code AUTO_SERVER}: the application may connect beside tools). */
     record H2File(Path directory, String database) implements Target { }
+
+    /** A container of {@code image} of its own ({@link io.dbdevops.shadow.ProvisionContainers}), kept after the build. */
+    record InContainer(String image, String database) implements Target { }
   }
 
   /**
@@ -162,6 +165,13 @@ public final class Provisioner {
       live = new LiveTarget(environment(s.database(), url, request.options()), s.server().username(),
           s.server().password());
       description = "database " + s.database() + " on " + JdbcUrls.redact(s.server().url().orElseThrow());
+    } else if (where instanceof Target.InContainer k) {
+      io.dbdevops.shadow.ProvisionContainers.Started started = io.dbdevops.shadow.ProvisionContainers.start(k.image(),
+          checkedName(k.database()), request.reset());
+      created = started.created();
+      live = new LiveTarget(environment(k.database(), started.url(), request.options()), Optional.of(started.user()),
+          io.dbdevops.config.Secret.NONE);
+      description = "database " + k.database() + " in container " + started.container() + " (" + k.image() + ")";
     } else {
       Target.H2File h = (Target.H2File) where;
       Path file = h.directory().resolve(h.database()).toAbsolutePath();

@@ -188,6 +188,33 @@ class ProvisionerTest {
         "dbdevops.provisioned.changesets=3\n");
   }
 
+  /**
+   * In a container of its own: where this machine has a Docker engine, a PostgreSQL container is provisioned and
+   * removed; where it has none (this project's CI machines), the error says so and where it looked, and nothing is made.
+   */
+  @Test
+  void inAContainerWhereADockerEngineExistsElseAClearError() throws Exception {
+    Provisioner.Target target = new Provisioner.Target.InContainer("postgres:16-alpine", "dbdevops_test_container");
+    if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+      assertThatThrownBy(() -> new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty())))
+          .isInstanceOf(SetupException.class)
+          .hasMessageStartingWith("provision in a container needs a Docker engine, and none was found (")
+          .hasMessageContaining("nothing was created");
+      return;
+    }
+    try {
+      Provisioner.Result r = new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty()));
+      assertThat(r.applied()).isEqualTo(3);
+      assertThat(count(r.url(), "postgres", "status")).isEqualTo(2);
+      assertThat(new Provisioner().provision(request(target, Optional.empty(), false, Optional.empty())).applied())
+          .isZero();
+    } finally {
+      var docker = org.testcontainers.DockerClientFactory.instance().client();
+      docker.listContainersCmd().withShowAll(true).withNameFilter(List.of("dbdevops-dbdevops-test-container")).exec()
+          .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
+    }
+  }
+
   @Test
   void databaseNamesComeFromTheArtifactId() {
     assertThat(Provisioner.databaseName("orders-service")).isEqualTo("orders_service");
@@ -248,7 +275,11 @@ class ProvisionerTest {
   }
 
   private static long count(String url, String table) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement();
+    return count(url, "sa", table);
+  }
+
+  private static long count(String url, String user, String table) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);

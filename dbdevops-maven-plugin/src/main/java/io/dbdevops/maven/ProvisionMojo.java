@@ -81,10 +81,8 @@ public class ProvisionMojo extends AbstractSeedingMojo {
       case "postgres-embedded" -> throw new SetupException("-Ddbdevops.shadow=postgres-embedded: an embedded cluster "
           + "ends with the build, so there is nothing to provision into; use -Ddbdevops.shadow=url with a server, "
           + "-Ddbdevops.environment, or the default H2 file database");
-      case "testcontainers" -> throw new SetupException("-Ddbdevops.shadow=testcontainers: dbdevops:provision does "
-          + "not start containers (a container Testcontainers starts is removed when the build ends); start one "
-          + "(docker run -d -p 5432:5432 -e POSTGRES_PASSWORD=… postgres:16) and provision it with -Ddbdevops.shadow=url "
-          + "-Ddbdevops.shadow.url=jdbc:postgresql://127.0.0.1:5432/postgres");
+      case "testcontainers" -> new Provisioner.Target.InContainer(server.get().image()
+          .orElse(io.dbdevops.shadow.TestcontainersShadowProvider.DEFAULT_IMAGE), name);
       default -> throw new SetupException("-Ddbdevops.shadow=" + server.get().provider() + ": dbdevops:provision "
           + "provisions on a server (url), an environment or an H2 file database");
     };
@@ -96,6 +94,9 @@ public class ProvisionMojo extends AbstractSeedingMojo {
     }
     if (target instanceof Provisioner.Target.OnServer s) {
       return "database " + s.database() + " on " + io.dbdevops.shadow.JdbcUrls.redact(s.server().url().orElse("?"));
+    }
+    if (target instanceof Provisioner.Target.InContainer k) {
+      return "database " + k.database() + " in a container of " + k.image();
     }
     Provisioner.Target.H2File h = (Provisioner.Target.H2File) target;
     return "H2 file database " + relative(h.directory().resolve(h.database()));
