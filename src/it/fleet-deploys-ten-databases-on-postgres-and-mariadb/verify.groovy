@@ -40,13 +40,18 @@ assert log.contains('canaries first: fleet-mdb-3')
 assert log =~ /dbdevops fleet: fleet-mdb-1 +SKIPPED +0 ms  not started: canary fleet-mdb-3 failed/
 assert log =~ /dbdevops fleet: 5 environments: 0 OK, 1 FAILED, 4 SKIPPED/
 
-// 4. idempotent: nothing left, serially; fleet.json of this last run
+// 5, 6. a plan per environment, each deployed exactly
+(1..5).each { i -> assert new File(basedir, "target/dbdevops/plan/fleet-pg-${i}/plan.json").isFile() }
+assert log =~ /\[fleet-pg-3\] dbdevops: plan [0-9a-f]{16} matches what a deploy does now/
+assert log =~ /dbdevops fleet: fleet-pg-5 +OK +\d+ ms  0 changesets applied \(0 were pending\), plan [0-9a-f]{16}; validated/
+
+// 4. idempotent: nothing left, serially (fleet.json is the last run's: 6, the plans' deploy)
 def fleet = new JsonSlurper().parse(new File(basedir, 'target/dbdevops/fleet.json'))
 assert fleet.goal == 'deploy'
-assert fleet.parallel == 1
 assert fleet.environments*.environment == ['fleet-pg-1', 'fleet-pg-2', 'fleet-pg-3', 'fleet-pg-4', 'fleet-pg-5']
 assert fleet.environments*.status.every { it == 'OK' }
-assert fleet.environments*.summary.every { it.startsWith('0 changesets applied (0 were pending)') }
+assert fleet.environments*.summary.every { it.startsWith('0 changesets applied (0 were pending), plan ') }
+assert log =~ /dbdevops fleet: 5 environments: 5 OK, 0 FAILED, 0 SKIPPED in \d+ ms \(parallel 1, onError STOP\)/
 assert fleet.counts.ok == 5
 assert new File(basedir, 'target/dbdevops/fleet.html').text.contains('<svg')
 assert new File(basedir, 'target/dbdevops/fleet.md').text.contains('| fleet-pg-3 |  | OK |')
