@@ -120,7 +120,11 @@ public final class ChangelogReader {
 
   /** {@code file}: the changeset's identity as Liquibase records it (its stored file path, as parsed). */
   static ChangeSetInfo info(ChangeSet changeSet, String file, int line, Path root) {
-    String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+    return info(changeSet, file, line, root, changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
+  }
+
+  /** With the checksum known ({@link ChecksumCache}). */
+  static ChangeSetInfo info(ChangeSet changeSet, String file, int line, Path root, String checksum) {
     boolean hasRollback = changeSet.getRollback() != null && !changeSet.getRollback().getChanges().isEmpty();
     List<ChangeInfo> changes = new ArrayList<>();
     for (Change change : changeSet.getChanges()) {

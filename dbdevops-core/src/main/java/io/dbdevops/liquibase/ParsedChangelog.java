@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.nio.file.Path;
 import java.util.Set;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
@@ -61,6 +62,9 @@ public final class ParsedChangelog {
   private List<String> warnings;
   /** The files the parse and the checksums read (relative to the changelog directory). */
   private final java.util.SortedSet<String> filesRead = new java.util.TreeSet<>();
+  /** Where checksums of unchanged changesets are kept between builds ({@link ChecksumCache}); empty: none. */
+  private Optional<Path> checksumCache = Optional.empty();
+  private int checksumsCached;
 
   private ParsedChangelog(ChangelogSource source, Selection selection, Filters filters, DatabaseChangeLog changeLog,
       Duration parseTime, List<String> parserWarnings, Set<String> filesRead) {
@@ -99,6 +103,17 @@ public final class ParsedChangelog {
    * @throws InvalidChangeException it cannot be parsed: the message names the file and line
    */
   public static ParsedChangelog parse(ChangelogSource changelog, Selection selection) {
+    return parse(changelog, selection, Optional.empty());
+  }
+
+  /** A parse whose changesets' checksums are kept in {@code checksumCache} between builds ({@link ChecksumCache}). */
+  public static ParsedChangelog parse(ChangelogSource changelog, Selection selection, Optional<Path> checksumCache) {
+    ParsedChangelog parsed = parseOnly(changelog, selection);
+    parsed.checksumCache = Objects.requireNonNull(checksumCache, "checksumCache");
+    return parsed;
+  }
+
+  private static ParsedChangelog parseOnly(ChangelogSource changelog, Selection selection) {
     Objects.requireNonNull(changelog, "changelog");
     Objects.requireNonNull(selection, "selection");
     if (!Files.isRegularFile(changelog.file())) {
@@ -167,8 +182,15 @@ public final class ParsedChangelog {
     return changeSets;
   }
 
+  /** How many of {@link #changeSets()}' checksums came from the checksum cache. */
+  public synchronized int checksumsCached() {
+    return checksumsCached;
+  }
+
   private List<ChangeSetInfo> readChangeSets() {
     List<ChangeSetInfo> result = new ArrayList<>();
+    ChecksumCache cache = checksumCache.map(d -> ChecksumCache.open(d, source.root(), selection, filters.parameters()))
+        .orElseGet(() -> ChecksumCache.none(source.root()));
     try (ChangelogFiles accessor = new ChangelogFiles(source.root(), source.path())) {
       Scope.child(scope(accessor, filters.database()), () -> {
         // as parsed: not the checksums an update computed against its database since
@@ -179,11 +201,14 @@ public final class ParsedChangelog {
           int line = lines.lineOf(ChangelogReader.physicalFile(changeSet), changeSet.getId(), changeSet.getAuthor(),
               changeSet.getDbmsOriginalString());
           if (accepted.get(i)) {
-            result.add(ChangelogReader.info(changeSet, identities.get(i).file(), line, source.root()));
+            result.add(ChangelogReader.info(changeSet, identities.get(i).file(), line, source.root(),
+                cache.checksum(changeSet, ChangelogReader.physicalFile(changeSet))));
           }
         }
         filesRead.addAll(accessor.filesRead());
       });
+      cache.save();
+      checksumsCached = cache.hits();
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {

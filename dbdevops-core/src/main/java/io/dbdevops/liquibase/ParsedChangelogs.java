@@ -1,5 +1,9 @@
 package io.dbdevops.liquibase;
 
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
 import io.dbdevops.config.ChangelogSource;
 import io.dbdevops.config.Dialect;
 import io.dbdevops.liquibase.LiquibaseRunner.UpdateOptions;
@@ -18,13 +22,24 @@ public final class ParsedChangelogs {
   }
 
   private final Map<Key, ParsedChangelog> parsed = new LinkedHashMap<>();
+  private final Optional<Path> checksumCache;
+
+  /** Parses that compute every checksum. */
+  public ParsedChangelogs() {
+    this(Optional.empty());
+  }
+
+  /** Parses that keep the checksums of unchanged changesets in {@code checksumCache} between builds. */
+  public ParsedChangelogs(Optional<Path> checksumCache) {
+    this.checksumCache = Objects.requireNonNull(checksumCache, "checksumCache");
+  }
 
   /** The changelog parsed for the selection: parsed now the first time, the same parse after that. */
   public synchronized ParsedChangelog get(ChangelogSource changelog, Selection selection) {
     Key key = new Key(changelog, selection);
     ParsedChangelog known = parsed.get(key);
     if (known == null) {
-      known = ParsedChangelog.parse(changelog, selection);
+      known = ParsedChangelog.parse(changelog, selection, checksumCache);
       parsed.put(key, known);
     }
     return known;

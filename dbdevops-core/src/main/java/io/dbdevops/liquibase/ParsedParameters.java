@@ -21,6 +21,8 @@ final class ParsedParameters extends ChangeLogParameters {
   private static final String DATABASE = "database.";
 
   private final Set<String> asked = ConcurrentHashMap.newKeySet();
+  /** Every parameter looked up, with the changelog it was asked in and the value given: what substitution used. */
+  private final java.util.Map<String, String> lookups = new ConcurrentHashMap<>();
   private volatile ChangeLogParameters connected;
 
   ParsedParameters(Database database) {
@@ -38,7 +40,16 @@ final class ParsedParameters extends ChangeLogParameters {
         return value;
       }
     }
-    return super.getValue(key, changeLog);
+    Object value = super.getValue(key, changeLog);
+    if (lookups != null && key != null) {
+      lookups.put(key + " in " + (changeLog == null ? "" : changeLog.getPhysicalFilePath()), String.valueOf(value));
+    }
+    return value;
+  }
+
+  /** The parameters looked up so far and the values they had ({@link ChecksumCache}'s key). */
+  java.util.SortedMap<String, String> lookups() {
+    return new java.util.TreeMap<>(lookups);
   }
 
   /** The {@code database.*} parameters asked for so far. */

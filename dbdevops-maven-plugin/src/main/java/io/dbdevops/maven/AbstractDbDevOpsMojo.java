@@ -228,7 +228,7 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
   protected void logParses(ParsedChangelogs parses) {
     for (ParsedChangelog parsed : parses.parsed()) {
       getLog().debug("dbdevops: parsed " + parsed.source().path() + " once for " + parsed.selection().describe() + " in "
-          + parsed.parseTime().toMillis() + " ms");
+          + parsed.parseTime().toMillis() + " ms; " + parsed.checksumsCached() + " checksums from the checksum cache");
     }
   }
 

@@ -90,6 +90,14 @@ public abstract class AbstractLintingMojo extends AbstractDbDevOpsMojo {
   @Parameter(property = "dbdevops.cacheDirectory")
   private File cacheDirectory;
 
+  /**
+   * One build's parses of the changelog; with the cache on, the checksums of unchanged changesets are kept in its
+   * {@code checksums/} folder between builds.
+   */
+  protected io.dbdevops.liquibase.ParsedChangelogs parses() {
+    return new io.dbdevops.liquibase.ParsedChangelogs(shadowCacheDirectory().map(d -> d.resolve("checksums")));
+  }
+
   protected Optional<Path> shadowCacheDirectory() {
     if (!cache) {
       return Optional.empty();

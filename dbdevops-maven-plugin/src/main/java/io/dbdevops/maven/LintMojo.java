@@ -39,7 +39,7 @@ public class LintMojo extends AbstractLintingMojo {
     // only the changesets the contexts and labels select for the target database are judged
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
-    ParsedChangelogs parses = new ParsedChangelogs();
+    ParsedChangelogs parses = parses();
     IntegrityResult integrity = integrityStep().run(parses.get(settings.changelog(), selection));
     Gate.Staged staged = new Gate(ShadowProviders.load(), consoleListener(), parses)
         .build(settings, LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect));

@@ -58,7 +58,7 @@ public class PackageMojo extends AbstractLintingMojo {
     GateSettings settings = gateSettings();
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
-    ParsedChangelogs parses = new ParsedChangelogs();
+    ParsedChangelogs parses = parses();
     ParsedChangelog parsed = parses.get(settings.changelog(), selection);
     IntegrityStep integrityStep = integrityStep();
     IntegrityResult integrity = integrityStep.run(parsed);

@@ -104,7 +104,7 @@ public class VerifyMojo extends AbstractLintingMojo {
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
     // the changelog is parsed once per dialect for the whole goal: integrity and lint read it, the shadow's updates run it
-    ParsedChangelogs parses = new ParsedChangelogs();
+    ParsedChangelogs parses = parses();
     IntegrityResult integrity = integrityStep.run(parses.get(settings.changelog(), selection));
     // lint: the same shadow also snapshots the released point, then lint judges the pending part
     LintStep lint = lintStep();

@@ -44,7 +44,7 @@ public class VersionMojo extends AbstractLintingMojo {
     GateSettings settings = gateSettings();
     Dialect shadowDialect = shadowDialect(settings);
     Selection selection = selection(settings, shadowDialect);
-    ParsedChangelogs parses = new ParsedChangelogs();
+    ParsedChangelogs parses = parses();
     IntegrityResult integrity = integrityStep().run(parses.get(settings.changelog(), selection));
     // the shadow at the released point and after the pending part, as verify builds it for lint (and from its cache)
     int releasedCount = LintStep.releasedCount(integrity, parses, settings.changelog(), selection, shadowDialect);
