@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
@@ -43,10 +42,10 @@ public final class ProvisionContainers {
    *     container that does not come up
    */
   public static Started start(String image, String database, boolean reset) {
-    String repository = image.toLowerCase(Locale.ROOT);
-    Dialect dialect = repository.contains("mariadb") ? Dialect.MARIADB
-        : repository.contains("postgres") || repository.contains("postgis") || repository.contains("timescale")
-            ? Dialect.POSTGRESQL : null;
+    // the image's database as the testcontainers shadow reads it
+    Dialect dialect = new TestcontainersShadowProvider().dialect(new ShadowSettings("testcontainers",
+        java.util.Optional.empty(), java.util.Optional.empty(), io.dbdevops.config.Secret.NONE,
+        java.util.Optional.of(image))).orElse(null);
     if (dialect == null) {
       throw new SetupException("-Ddbdevops.shadow.image=" + image + ": provision in a container runs a PostgreSQL "
           + "(postgres:16-alpine, postgis/postgis, …) or MariaDB (mariadb:11) image");

@@ -90,7 +90,9 @@ public abstract class AbstractFleetMojo extends AbstractEnvironmentMojo {
     List<String> names = FleetSelection.select(declared.stream().map(Environment::name).toList(), fleet, part);
     String goal = goalName();
     Log console = super.getLog();
-    List<Fleet.Member> members = names.stream().map(n -> new Fleet.Member(n, canary(n, declared))).toList();
+    Map<String, Environment> byName = new HashMap<>();
+    declared.forEach(e -> byName.put(e.name(), e));
+    List<Fleet.Member> members = names.stream().map(n -> new Fleet.Member(n, canary(n, byName))).toList();
     if (members.isEmpty()) {
       console.info("dbdevops fleet: shard " + part.map(Shard::toString).orElse("") + " of " + fleet
           + " holds no environment; nothing to do");
@@ -138,9 +140,7 @@ public abstract class AbstractFleetMojo extends AbstractEnvironmentMojo {
   }
 
   /** {@code <canary>} of the environment or, unset, of the one it extends. */
-  private static boolean canary(String name, List<Environment> declared) {
-    Map<String, Environment> byName = new HashMap<>();
-    declared.forEach(e -> byName.put(e.name(), e));
+  private static boolean canary(String name, Map<String, Environment> byName) {
     Set<String> seen = new HashSet<>();
     for (Environment e = byName.get(name); e != null && seen.add(e.name()); e = byName.get(e.extendsName())) {
       if (e.canary() != null) {
