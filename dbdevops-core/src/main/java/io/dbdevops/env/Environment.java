@@ -16,10 +16,20 @@ import java.util.Optional;
  * @param requirePlan {@code <requirePlan>}: a deploy must name the reviewed plan ({@code -Ddbdevops.plan})
  * @param isProtected {@code <protected>}: holds data that matters; goals that fill or rebuild a database
  *     ({@code dbdevops:seed}) refuse it
+ * @param deploy lock timeout and retries, backups: how a deploy or rollback treats the live database
  */
 public record Environment(String name, List<String> chain, String url, Optional<String> serverId,
     Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions,
-    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan, boolean isProtected) {
+    List<String> schemas, DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan, boolean isProtected,
+    DeployOptions deploy) {
+
+  /** An environment with the default deploy settings. */
+  public Environment(String name, List<String> chain, String url, Optional<String> serverId, Optional<String> username,
+      Optional<String> usernameEnv, Optional<String> passwordEnv, UpdateOptions updateOptions, List<String> schemas,
+      DriftPolicy driftPolicy, List<Grant> grants, boolean requirePlan, boolean isProtected) {
+    this(name, chain, url, serverId, username, usernameEnv, passwordEnv, updateOptions, schemas, driftPolicy, grants,
+        requirePlan, isProtected, DeployOptions.DEFAULTS);
+  }
 
   /** An environment that is not protected. */
   public Environment(String name, List<String> chain, String url, Optional<String> serverId, Optional<String> username,
@@ -43,6 +53,7 @@ public record Environment(String name, List<String> chain, String url, Optional<
     Objects.requireNonNull(url, "url");
     schemas = List.copyOf(schemas);
     grants = grants.stream().sorted().distinct().toList();
+    deploy = Objects.requireNonNullElse(deploy, DeployOptions.DEFAULTS);
   }
 
   /** Prints the URL without the credentials it may carry. */

@@ -18,7 +18,46 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
     Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
     Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
     Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan,
-    Optional<Boolean> protectedEnvironment) {
+    Optional<Boolean> protectedEnvironment, Deploy deploy) {
+
+  /**
+   * The deploy settings as written, each optional: {@code <lockTimeout>} and {@code <lockRetries>} as text (parsed when
+   * the environment is resolved, so the message names it), {@code <backup>}, {@code <backupDirectory>} (absolute).
+   */
+  public record Deploy(Optional<String> lockTimeout, Optional<String> lockRetries, Optional<BackupPolicy> backup,
+      Optional<java.nio.file.Path> backupDirectory) {
+    public static final Deploy NONE = new Deploy(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public Deploy {
+      lockTimeout = blank(lockTimeout);
+      lockRetries = blank(lockRetries);
+      backup = Objects.requireNonNullElse(backup, Optional.<BackupPolicy>empty());
+      backupDirectory = Objects.requireNonNullElse(backupDirectory, Optional.<java.nio.file.Path>empty());
+    }
+
+    Deploy over(Deploy parent) {
+      return new Deploy(lockTimeout.or(parent::lockTimeout), lockRetries.or(parent::lockRetries),
+          backup.or(parent::backup), backupDirectory.or(parent::backupDirectory));
+    }
+
+    /** These settings, where written, else {@code defaults}; {@code where} names the environment in messages. */
+    public DeployOptions resolve(DeployOptions defaults, String where) {
+      return new DeployOptions(
+          lockTimeout.map(t -> DeployOptions.parseDuration(t, "<lockTimeout> of " + where)).orElse(defaults.lockTimeout()),
+          lockRetries.map(r -> DeployOptions.parseRetries(r, "<lockRetries> of " + where)).orElse(defaults.lockRetries()),
+          backup.orElse(defaults.backup()), backupDirectory.or(defaults::backupDirectory));
+    }
+  }
+
+  /** A definition that says nothing of the deploy settings. */
+  public EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
+      Optional<String> serverId, Optional<String> username, Optional<String> usernameEnv, Optional<String> passwordEnv,
+      Optional<String> contexts, Optional<String> labels, Map<String, String> parameters, Optional<List<String>> schemas,
+      Optional<DriftPolicy> driftPolicy, Optional<List<String>> grants, Optional<Boolean> requirePlan,
+      Optional<Boolean> protectedEnvironment) {
+    this(name, extendsName, url, serverId, username, usernameEnv, passwordEnv, contexts, labels, parameters, schemas,
+        driftPolicy, grants, requirePlan, protectedEnvironment, Deploy.NONE);
+  }
 
   /** A definition that says nothing of {@code <protected>}. */
   public EnvironmentDefinition(String name, Optional<String> extendsName, Optional<String> url,
@@ -41,6 +80,7 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
   public EnvironmentDefinition {
     requirePlan = Objects.requireNonNullElse(requirePlan, Optional.<Boolean>empty());
     protectedEnvironment = Objects.requireNonNullElse(protectedEnvironment, Optional.<Boolean>empty());
+    deploy = Objects.requireNonNullElse(deploy, Deploy.NONE);
     Objects.requireNonNull(name, "name");
     extendsName = blank(extendsName);
     url = blank(url);
@@ -70,7 +110,7 @@ public record EnvironmentDefinition(String name, Optional<String> extendsName, O
         username.or(parent::username), usernameEnv.or(parent::usernameEnv), passwordEnv.or(parent::passwordEnv),
         contexts.or(parent::contexts), labels.or(parent::labels), merged, schemas.or(parent::schemas),
         driftPolicy.or(parent::driftPolicy), grants.or(parent::grants), requirePlan.or(parent::requirePlan),
-        protectedEnvironment.or(parent::protectedEnvironment));
+        protectedEnvironment.or(parent::protectedEnvironment), deploy.over(parent.deploy));
   }
 
   private static Optional<String> blank(Optional<String> s) {

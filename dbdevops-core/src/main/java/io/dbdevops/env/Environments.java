@@ -43,8 +43,16 @@ public final class Environments {
     return List.copyOf(byName.keySet());
   }
 
-  /** The named environment with everything it extends laid under it. */
+  /** The named environment with everything it extends laid under it; deploy settings it leaves out are the defaults. */
   public Environment resolve(String name) {
+    return resolve(name, DeployOptions.DEFAULTS);
+  }
+
+  /**
+   * The named environment with everything it extends laid under it; the deploy settings neither it nor those it
+   * extends set are {@code defaults} (the plugin-level {@code <lockTimeout>}, {@code -Ddbdevops.lockTimeout}, …).
+   */
+  public Environment resolve(String name, DeployOptions defaults) {
     if (name == null || name.isBlank()) {
       throw new SetupException("no environment selected: set " + SELECT + "=NAME (" + known() + ")");
     }
@@ -71,7 +79,7 @@ public final class Environments {
         merged.passwordEnv(), new UpdateOptions(merged.contexts(), merged.labels(), merged.parameters()),
         merged.schemas().orElse(List.of()), merged.driftPolicy().orElse(DriftPolicy.FAIL), grants,
         merged.requirePlan().orElse(false),
-        merged.protectedEnvironment().orElse(false));
+        merged.protectedEnvironment().orElse(false), merged.deploy().resolve(defaults, "environment '" + name + "'"));
   }
 
   /**

@@ -91,4 +91,53 @@ class EnvironmentsTest {
     assertThatThrownBy(() -> Grant.parse("everything to everyone", "<grants> of environment 'prod'"))
         .hasMessageContaining("cannot read the grant 'everything to everyone' in <grants> of environment 'prod'");
   }
+
+  @Test
+  void deploySettingsExtendAndFallBackToThePluginDefaults() {
+    EnvironmentDefinition.Deploy prodDeploy = new EnvironmentDefinition.Deploy(Optional.of("2m"), Optional.empty(),
+        Optional.of(BackupPolicy.ALWAYS), Optional.empty());
+    EnvironmentDefinition base = new EnvironmentDefinition("prod", Optional.empty(), Optional.of("jdbc:h2:mem:p"),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), prodDeploy);
+    EnvironmentDefinition site = new EnvironmentDefinition("prod-acme", Optional.of("prod"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        new EnvironmentDefinition.Deploy(Optional.of("500ms"), Optional.of("0"), Optional.empty(),
+            Optional.of(java.nio.file.Path.of("/backups/acme"))));
+    DeployOptions defaults = new DeployOptions(java.time.Duration.ofSeconds(7), 9, BackupPolicy.NEVER,
+        Optional.of(java.nio.file.Path.of("/b")));
+    Environments all = new Environments(List.of(base, site));
+
+    DeployOptions prod = all.resolve("prod", defaults).deploy();
+    assertThat(prod.lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(prod.lockRetries()).isEqualTo(9);
+    assertThat(prod.backup()).isEqualTo(BackupPolicy.ALWAYS);
+    assertThat(prod.backupDirectory()).contains(java.nio.file.Path.of("/b"));
+
+    DeployOptions acme = all.resolve("prod-acme", defaults).deploy();
+    assertThat(acme.lockTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(acme.lockTimeoutText()).isEqualTo("500ms");
+    assertThat(acme.lockRetries()).isZero();
+    assertThat(acme.backup()).isEqualTo(BackupPolicy.ALWAYS);
+    assertThat(acme.backupDirectory()).contains(java.nio.file.Path.of("/backups/acme"));
+
+    assertThat(all.resolve("prod").deploy().lockRetries()).isEqualTo(DeployOptions.DEFAULT_LOCK_RETRIES);
+    assertThat(DeployOptions.parseDuration("PT1S", "x")).isEqualTo(java.time.Duration.ofSeconds(1));
+  }
+
+  @Test
+  void badDeploySettingsNameTheSetting() {
+    EnvironmentDefinition bad = new EnvironmentDefinition("qa", Optional.empty(), Optional.of("jdbc:h2:mem:q"),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        new EnvironmentDefinition.Deploy(Optional.of("soon"), Optional.empty(), Optional.empty(), Optional.empty()));
+    assertThatThrownBy(() -> new Environments(List.of(bad)).resolve("qa"))
+        .hasMessage("'soon' in <lockTimeout> of environment 'qa' is not a duration longer than 0: write it as 500ms, 5s, "
+            + "2m or 1h");
+    assertThatThrownBy(() -> DeployOptions.parseRetries("-1", "-Ddbdevops.lockRetries"))
+        .hasMessage("'-1' in -Ddbdevops.lockRetries is not a number of retries (0 or more)");
+    assertThatThrownBy(() -> BackupPolicy.parse("sometimes", "<backup> of environment 'qa'"))
+        .hasMessage("unknown backup policy 'sometimes' in <backup> of environment 'qa' (use LOSSY, ALWAYS or NEVER)");
+    assertThatThrownBy(() -> DeployOptions.parseDuration("0s", "x")).hasMessageContaining("longer than 0");
+  }
 }

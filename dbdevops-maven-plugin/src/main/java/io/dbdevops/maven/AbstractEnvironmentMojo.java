@@ -36,6 +36,29 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
   @Parameter(property = "dbdevops.release")
   private String release;
 
+  /**
+   * How long a statement of a deploy or rollback waits for a lock another session holds (500ms, 5s, 2m); an
+   * environment's {@code <lockTimeout>} overrides it.
+   */
+  @Parameter(property = "dbdevops.lockTimeout", defaultValue = "5s")
+  private String lockTimeout;
+
+  /** How often a changeset that gave up waiting for a lock is tried again; an environment's {@code <lockRetries>} overrides it. */
+  @Parameter(property = "dbdevops.lockRetries", defaultValue = "3")
+  private String lockRetries;
+
+  /**
+   * When a deploy or rollback copies the affected tables' rows first: LOSSY (before a change that can lose data),
+   * ALWAYS or NEVER; an environment's {@code <backup>} overrides it. ({@code dbdevops:restore} reads
+   * {@code -Ddbdevops.backup} as the backup to restore.)
+   */
+  @Parameter(property = "dbdevops.backup", defaultValue = "LOSSY")
+  private String backup;
+
+  /** Where backups go ({@code NAME/<time>/} below it); an environment's {@code <backupDirectory>} overrides it. */
+  @Parameter(property = "dbdevops.backupDirectory", defaultValue = "${project.build.directory}/dbdevops/backups")
+  private java.io.File backupDirectory;
+
   @Component
   private org.eclipse.aether.RepositorySystem repositorySystem;
 
@@ -79,8 +102,8 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
   /** The environment {@code name} with its credentials. */
   protected io.dbdevops.env.LiveTarget liveTarget(String environmentName) {
     io.dbdevops.env.Environments all = new io.dbdevops.env.Environments(environments == null ? List.of()
-        : environments.stream().map(Environment::toDefinition).toList());
-    return io.dbdevops.env.Environments.target(all.resolve(environmentName), id -> {
+        : environments.stream().map(e -> e.toDefinition(project.getBasedir().toPath())).toList());
+    return io.dbdevops.env.Environments.target(all.resolve(environmentName, deployDefaults()), id -> {
       Server server = session.getSettings().getServer(id);
       if (server == null) {
         return Optional.empty();
@@ -93,6 +116,26 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
       known(Secret.of(value));
       return value;
     });
+  }
+
+  /** {@code -Ddbdevops.backup} as given (restore reads it as the backup to restore). */
+  protected String backupSetting() {
+    return backup;
+  }
+
+  /** True where {@code -Ddbdevops.backup} is the backup policy (not in restore, where it names a backup). */
+  protected boolean backupSettingIsPolicy() {
+    return true;
+  }
+
+  /** The plugin-level deploy settings, which an environment's own override. */
+  protected io.dbdevops.env.DeployOptions deployDefaults() {
+    io.dbdevops.env.BackupPolicy policy = backupSettingIsPolicy() && backup != null && !backup.isBlank()
+        ? io.dbdevops.env.BackupPolicy.parse(backup, "-Ddbdevops.backup (<backup>)") : io.dbdevops.env.BackupPolicy.LOSSY;
+    return new io.dbdevops.env.DeployOptions(
+        io.dbdevops.env.DeployOptions.parseDuration(lockTimeout, "-Ddbdevops.lockTimeout (<lockTimeout>)"),
+        io.dbdevops.env.DeployOptions.parseRetries(lockRetries, "-Ddbdevops.lockRetries (<lockRetries>)"), policy,
+        Optional.ofNullable(backupDirectory).map(f -> f.toPath().toAbsolutePath().normalize()));
   }
 
   /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */

@@ -29,6 +29,15 @@ public class Environment {
   /** {@code <protected>}: seed (and later provision) refuse it. */
   private Boolean isProtected;
 
+  /** {@code <lockTimeout>}: 500ms, 5s, 2m (the plugin-level {@code <lockTimeout>} when absent). */
+  private String lockTimeout;
+  /** {@code <lockRetries>}: retries after the first attempt of a changeset that gave up waiting for a lock. */
+  private String lockRetries;
+  /** {@code <backup>}: LOSSY, ALWAYS or NEVER. */
+  private String backup;
+  /** {@code <backupDirectory>}: where this environment's backups go (relative to the project). */
+  private String backupDirectory;
+
   /** {@code <canary>}: in a fleet run ({@code -Ddbdevops.environments}) it goes first, and its failure stops the rest. */
   private Boolean canary;
 
@@ -58,7 +67,8 @@ public class Environment {
     return canary;
   }
 
-  EnvironmentDefinition toDefinition() {
+  /** The definition, with a relative {@code <backupDirectory>} taken from {@code basedir}. */
+  EnvironmentDefinition toDefinition(java.nio.file.Path basedir) {
     if (name == null || name.isBlank()) {
       throw new io.dbdevops.SetupException("an <environment> in <environments> has no <name>");
     }
@@ -68,6 +78,9 @@ public class Environment {
         Optional.ofNullable(passwordEnv), Optional.ofNullable(contexts), Optional.ofNullable(labels),
         parameters == null ? Map.of() : parameters, Optional.ofNullable(schemas),
         Optional.ofNullable(driftPolicy).map(p -> DriftPolicy.parse(p, where)), Optional.ofNullable(grants),
-        Optional.ofNullable(requirePlan), Optional.ofNullable(isProtected));
+        Optional.ofNullable(requirePlan), Optional.ofNullable(isProtected), new EnvironmentDefinition.Deploy(
+            Optional.ofNullable(lockTimeout), Optional.ofNullable(lockRetries), Optional.ofNullable(backup).filter(b ->
+                !b.isBlank()).map(b -> io.dbdevops.env.BackupPolicy.parse(b, "<backup> of environment '" + name + "'")),
+            Optional.ofNullable(backupDirectory).filter(d -> !d.isBlank()).map(d -> basedir.resolve(d.trim()).normalize())));
   }
 }
