@@ -91,54 +91,16 @@ public final class FleetReportWriter {
   }
 
   String html(Run run) {
-    Fleet.Result r = run.result();
-    long longest = Math.max(1, r.outcomes().stream().mapToLong(o -> o.took().toMillis()).max().orElse(1));
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>dbdevops ")
-        .append(esc(run.goal())).append(" on a fleet</title>\n<style>\n").append(HtmlReportWriter.stylesheet())
-        .append(".table-wrap{overflow-x:auto}\n")
-        .append("table.list{width:100%;border-collapse:collapse}\n")
-        .append("table.list th,table.list td{text-align:left;padding:8px 16px;border-top:1px solid var(--border);")
-        .append("font-size:14px;vertical-align:top}\n")
-        .append("table.list thead th{border-top:0;color:var(--muted);font-weight:600;white-space:nowrap}\n")
-        .append("table.list td.took{white-space:nowrap;text-align:right}table.list td.summary{overflow-wrap:anywhere}\n")
-        .append("td.status-FAILED{color:#c62828;font-weight:600}td.status-SKIPPED{color:var(--muted)}\n")
-        .append("svg.chart{display:block;max-width:760px;margin:12px 16px}svg.chart text{font-size:12px;fill:var(--fg)}\n")
-        .append(".bar-ok{fill:#2e7d32}.bar-failed{fill:#c62828}.bar-skipped{fill:#9e9e9e}\n")
-        .append("</style>\n</head>\n<body>\n<main>\n<header class=\"top\"><div><h1><span class=\"tool\">dbdevops ")
-        .append(esc(run.goal())).append("</span> fleet</h1><p>").append(esc(headline(run)))
-        .append("</p></div></header>\n<section class=\"panel\">\n<h2>Environments</h2>\n<div class=\"table-wrap\">")
-        .append("<table class=\"list\">\n<thead><tr><th>environment</th><th>canary</th><th>result</th><th>took</th>")
-        .append("<th>summary</th>")
-        .append("</tr></thead>\n<tbody>\n");
-    for (Fleet.Outcome o : r.outcomes()) {
-      h.append("<tr><td><code>").append(esc(o.member().name())).append("</code></td><td>")
-          .append(o.member().canary() ? "canary" : "").append("</td><td class=\"status-").append(o.status()).append("\">")
-          .append(o.status()).append("</td><td class=\"took\">").append(o.took().toMillis()).append(" ms</td><td class=\"summary\">")
-          .append(esc(o.summary())).append("</td></tr>\n");
+    List<Fleet.Outcome> outcomes = run.result().outcomes();
+    record Row(String name, boolean canary, String status, long millis, String summary) {
     }
-    h.append("</tbody>\n</table></div>\n</section>\n<section class=\"panel\">\n<h2>Durations</h2>\n");
-    int row = 22;
-    int height = row * r.outcomes().size() + 4;
-    h.append("<svg class=\"chart\" role=\"img\" aria-label=\"duration per environment\" viewBox=\"0 0 640 ")
-        .append(height).append("\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">\n");
-    int y = 2;
-    int label = Math.min(260, 12 + 7 * r.outcomes().stream().mapToInt(o -> o.member().name().length()).max().orElse(8));
-    double span = 640 - label - 80;
-    for (Fleet.Outcome o : r.outcomes()) {
-      double w = span * o.took().toMillis() / longest;
-      h.append("<text x=\"0\" y=\"").append(y + 15).append("\">").append(esc(o.member().name()))
-          .append("</text><rect class=\"bar-").append(o.status().name().toLowerCase(java.util.Locale.ROOT))
-          .append("\" x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"").append(String.format(java.util.Locale.ROOT,
-              "%.1f", Math.max(1, w))).append("\" height=\"14\"/><text x=\"").append(String.format(java.util.Locale.ROOT,
-              "%.1f", label + 6 + w)).append("\" y=\"").append(y + 15).append("\">")
-          .append(o.took().toMillis()).append(" ms</text>\n");
-      y += row;
+    record Page(String goal, String headline, List<Row> outcomes, String chart) {
     }
-    return h.append("</svg>\n</section>\n</main>\n</body>\n</html>\n").toString();
+    return Templates.render("fleet", new Page(run.goal(), headline(run), outcomes.stream().map(o -> new Row(
+        o.member().name(), o.member().canary(), o.status().name(), o.took().toMillis(), o.summary())).toList(),
+        BarChart.svg("duration per environment", outcomes.stream().map(o -> new BarChart.Bar(o.member().name(),
+            o.took().toMillis(), o.took().toMillis() + " ms", o.status().name().toLowerCase(java.util.Locale.ROOT)))
+            .toList())));
   }
 
-  private static String esc(String s) {
-    return HtmlReportWriter.escape(s);
-  }
 }

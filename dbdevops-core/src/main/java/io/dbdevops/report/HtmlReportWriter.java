@@ -17,77 +17,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
-  private static final String CSS = """
-      :root {
-        --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --page: #f6f8fa; --panel: #ffffff;
-        --ok: #1a7f37; --ok-bg: #dafbe1; --ok-line: #aceebb;
-        --bad: #cf222e; --bad-bg: #ffebe9; --bad-line: #ffcecb;
-        --chg: #9a6700; --chg-bg: #fff8c5; --chg-line: #f5e0a0;
-        --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-      }
-      * { box-sizing: border-box; }
-      body { margin: 0; background: var(--page); color: var(--fg);
-        font: 15px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
-      main { max-width: 1120px; margin: 0 auto; padding: 32px 24px 8px; }
-      code { font-family: var(--mono); font-size: 0.9em; background: rgba(175, 184, 193, 0.2);
-        padding: 0.1em 0.35em; border-radius: 4px; }
-      header.top { display: flex; align-items: center; justify-content: space-between; gap: 24px;
-        padding-bottom: 20px; margin-bottom: 24px; border-bottom: 1px solid var(--border); }
-      header.top h1 { margin: 0; font-size: 26px; font-weight: 600; letter-spacing: -0.01em; }
-      header.top h1 .tool { color: var(--muted); font-weight: 400; }
-      header.top p { margin: 6px 0 0; color: var(--muted); overflow-wrap: anywhere; }
-      .badge { flex: none; display: inline-flex; align-items: center; gap: 8px; padding: 8px 18px;
-        border-radius: 999px; font-weight: 700; font-size: 15px; letter-spacing: 0.06em; }
-      .badge::before { content: ""; width: 10px; height: 10px; border-radius: 50%; background: currentColor; }
-      .badge.passed { color: var(--ok); background: var(--ok-bg); border: 1px solid var(--ok-line); }
-      .badge.failed { color: var(--bad); background: var(--bad-bg); border: 1px solid var(--bad-line); }
-      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px;
-        margin-bottom: 24px; }
-      .card { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; padding: 14px 16px; }
-      .card .label { color: var(--muted); font-size: 12px; font-weight: 600; text-transform: uppercase;
-        letter-spacing: 0.05em; }
-      .card .value { font-size: 28px; font-weight: 600; line-height: 1.3; margin-top: 2px; }
-      .card .value.text { font-size: 15px; line-height: 1.4; margin-top: 6px; overflow-wrap: anywhere; }
-      .card .note { color: var(--muted); font-size: 12px; margin-top: 4px; }
-      .panel { background: var(--panel); border: 1px solid var(--border); border-radius: 10px; margin-bottom: 24px;
-        overflow: hidden; }
-      .panel > h2 { margin: 0; padding: 12px 16px; font-size: 16px; font-weight: 600; background: var(--page);
-        border-bottom: 1px solid var(--border); display: flex; justify-content: space-between; align-items: baseline; }
-      .panel > h2 .count { color: var(--muted); font-size: 13px; font-weight: 400; }
-      .none { margin: 0; padding: 20px 16px; color: var(--ok); font-weight: 500; }
-      table.diff { width: 100%; border-collapse: collapse; }
-      table.diff th { text-align: left; padding: 10px 16px; font-size: 14px; font-weight: 600;
-        background: #fbfcfd; border-top: 1px solid var(--border); border-bottom: 1px solid var(--border); }
-      table.diff tbody:first-of-type th { border-top: 0; }
-      table.diff th .kind { display: inline-block; min-width: 96px; color: var(--muted); font-weight: 400;
-        font-size: 12px; text-transform: uppercase; letter-spacing: 0.05em; }
-      table.diff th .count { float: right; color: var(--muted); font-weight: 400; font-size: 12px; line-height: 21px; }
-      table.diff td { padding: 4px 16px; font-family: var(--mono); font-size: 13px; line-height: 1.6;
-        vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
-      table.diff td.sign { width: 44px; text-align: center; font-weight: 700; user-select: none; }
-      table.diff td.type { width: 150px; font-family: inherit; color: var(--muted); font-size: 12px;
-        white-space: nowrap; }
-      tr.added td { background: var(--ok-bg); }
-      tr.added td.sign { color: var(--ok); background: var(--ok-line); }
-      tr.removed td { background: var(--bad-bg); }
-      tr.removed td.sign { color: var(--bad); background: var(--bad-line); }
-      tr.changed td { background: var(--chg-bg); }
-      tr.changed td.sign { color: var(--chg); background: var(--chg-line); }
-      .legend { display: flex; flex-wrap: wrap; gap: 8px 20px; margin: 0; padding: 10px 16px; color: var(--muted);
-        font-size: 13px; border-top: 1px solid var(--border); }
-      .legend b { display: inline-block; width: 20px; text-align: center; border-radius: 4px; font-family: var(--mono); }
-      .legend .added { color: var(--ok); background: var(--ok-line); }
-      .legend .removed { color: var(--bad); background: var(--bad-line); }
-      .legend .changed { color: var(--chg); background: var(--chg-line); }
-      .fix { margin: 0 0 24px; padding: 14px 18px; background: #ddf4ff; border: 1px solid #b6e3ff;
-        border-left: 4px solid #0969da; border-radius: 10px; }
-      .fix strong { display: block; color: #0969da; margin-bottom: 4px; }
-      .fix p { margin: 0; }
-      dl.details { display: grid; grid-template-columns: 160px 1fr; align-items: baseline; gap: 6px 16px; margin: 0; padding: 14px 16px; }
-      dl.details dt { color: var(--muted); }
-      dl.details dd { margin: 0; overflow-wrap: anywhere; }
-      footer { max-width: 1120px; margin: 0 auto; padding: 8px 24px 32px; color: var(--muted); font-size: 12px; }
-      """;
+  private static final String CSS = Templates.stylesheet();
 
   private static final String LINT_CSS = """
       p.scope { margin: 0; padding: 10px 16px; color: var(--muted); font-size: 13px; border-bottom: 1px solid var(--border); }
