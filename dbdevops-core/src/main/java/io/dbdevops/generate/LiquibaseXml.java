@@ -269,9 +269,25 @@ final class LiquibaseXml {
     String t = a(c.tableName());
     String col = a(c.to().name());
     String type = a(c.to().type().toString().toUpperCase(java.util.Locale.ROOT));
-    for (SchemaChange.ColumnChangeKind kind : c.kinds()) {
+    // in the enum's order, the type first: a modifyDataType redefines the column on some engines — H2 drops its
+    // default, MariaDB/MySQL (MODIFY) its default and NOT NULL —, so the NOT NULL and default the column keeps are
+    // stated again after it (harmless where the engine kept them)
+    for (SchemaChange.ColumnChangeKind kind : SchemaChange.ColumnChangeKind.values()) {
+      if (!c.kinds().contains(kind)) {
+        continue;
+      }
       switch (kind) {
-        case TYPE -> main.add("<modifyDataType tableName=\"" + t + "\" columnName=\"" + col + "\" newDataType=\"" + type + "\"/>");
+        case TYPE -> {
+          main.add("<modifyDataType tableName=\"" + t + "\" columnName=\"" + col + "\" newDataType=\"" + type + "\"/>");
+          if (!c.kinds().contains(SchemaChange.ColumnChangeKind.NULLABILITY) && !c.to().nullable()) {
+            main.add("<addNotNullConstraint tableName=\"" + t + "\" columnName=\"" + col + "\" columnDataType=\"" + type
+                + "\"/>");
+          }
+          if (!c.kinds().contains(SchemaChange.ColumnChangeKind.DEFAULT)) {
+            c.to().defaultValue().ifPresent(d -> main.add("<addDefaultValue tableName=\"" + t + "\" columnName=\"" + col
+                + "\" columnDataType=\"" + type + "\" " + defaultAttribute(d) + "/>"));
+          }
+        }
         case NULLABILITY -> main.add(c.to().nullable()
             ? "<dropNotNullConstraint tableName=\"" + t + "\" columnName=\"" + col + "\" columnDataType=\"" + type + "\"/>"
             : "<addNotNullConstraint tableName=\"" + t + "\" columnName=\"" + col + "\" columnDataType=\"" + type + "\"/>");

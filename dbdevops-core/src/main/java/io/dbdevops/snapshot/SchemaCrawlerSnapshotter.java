@@ -33,7 +33,6 @@ import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
 import schemacrawler.schemacrawler.SchemaInfoMetadataRetrievalStrategy;
 import schemacrawler.schemacrawler.SchemaRetrievalOptions;
-import schemacrawler.tools.options.Config;
 import schemacrawler.tools.utility.SchemaCrawlerUtility;
 import us.fatehi.utility.datasource.DatabaseConnectionSource;
 import us.fatehi.utility.datasource.DatabaseConnectionSources;
@@ -109,14 +108,20 @@ public final class SchemaCrawlerSnapshotter implements Snapshotter {
         .withLimitOptions(limit.toOptions())
         .withLoadOptions(LoadOptionsBuilder.builder().withSchemaInfoLevel(level.toOptions()).toOptions());
     DatabaseConnectionSource source = DatabaseConnectionSources.fromConnection(connection);
-    // one crawl at a time in this JVM (a fleet run snapshots environments on several threads): SchemaCrawler does not
-    // say it is thread-safe, and only MariaDB is read through it (PostgreSQL and H2 are read directly)
+    // SchemaCrawlerUtility.getCatalog hands every call the same CatalogLoader instances (its registry is a lazily
+    // built singleton whose loaders are given the connection and the options by setters, then load): two crawls at
+    // once on a fleet's threads would read through each other's connection or options. So each crawl makes its own
+    // SchemaCrawler, which is what the registry's SchemaCrawler loader runs (the registry's other loaders — row counts,
+    // attributes, weak associations — do nothing without their configuration); only the connector lookup, from the
+    // unsynchronized singleton DatabaseConnectorRegistry, is made one at a time
     try {
+      SchemaRetrievalOptions matched;
       synchronized (SchemaCrawlerSnapshotter.class) {
-        SchemaRetrievalOptions retrieval = withQueries(SchemaCrawlerUtility.matchSchemaRetrievalOptions(source),
-            connection, dialect, scope);
-        return SchemaCrawlerUtility.getCatalog(source, retrieval, options, new Config());
+        matched = SchemaCrawlerUtility.matchSchemaRetrievalOptions(source);
       }
+      SchemaRetrievalOptions retrieval = withQueries(matched, connection, dialect, scope);
+      SchemaCrawlerUtility.updateConnectionDataSource(source, retrieval);
+      return new schemacrawler.crawl.SchemaCrawler(source, retrieval, options).crawl();
     } catch (RuntimeException e) {
       throw new SetupException("SchemaCrawler could not read the database: " + e.getMessage(), e);
     }

@@ -23,7 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.dbdevops.testdb.Engine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** State-first: edit the state, generate, and the gate passes again. */
@@ -89,6 +92,42 @@ class ChangesetGeneratorTest {
     new ChangesetGenerator().generate(settings.changelog(), gate.build(settings).model(), edited,
         new ChangesetGenerator.Request("100-drop", "test", "changes"));
     assertThat(gate.verify(settings).differences()).isEmpty();
+  }
+
+  /**
+   * A wider type for a NOT NULL column with a default: Liquibase's modifyDataType redefines the column on H2 (its
+   * default goes) and on MariaDB (MODIFY: default and NOT NULL go), so the generated changeset states both again.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aWiderTypeKeepsTheColumnsNotNullAndDefault(Engine engine) throws Exception {
+    GateSettings settings = Fixtures.settings(dir, engine.shadow());
+    Fixtures.example(dir);
+    // first a NOT NULL column with a default (products has no foreign key pointing at it, which MariaDB would
+    // refuse to modify), then the same column wider
+    withProductsLabel(settings, "100-label", 20);
+    withProductsLabel(settings, "101-wider-label", 40);
+    String xml = Files.readString(dir.resolve("resources/db/changelog/changes/101-wider-label.xml"));
+    assertThat(xml).contains("<modifyDataType tableName=\"products\" columnName=\"label\" newDataType=\"VARCHAR(40)\"/>",
+        "<addNotNullConstraint tableName=\"products\" columnName=\"label\"", "<addDefaultValue tableName=\"products\" "
+            + "columnName=\"label\" columnDataType=\"VARCHAR(40)\" defaultValue=\"none\"/>");
+  }
+
+  private void withProductsLabel(GateSettings settings, String id, int length) throws Exception {
+    SchemaModel state = new StateReader().read(settings.stateDirectory());
+    Table products = state.table("products").orElseThrow();
+    List<Column> columns = new ArrayList<>(products.columns());
+    columns.removeIf(c -> c.name().equals("label"));
+    columns.add(Column.of("label", ColumnType.of("varchar", length), false).withDefault("'none'"));
+    Table edited = new Table("products", columns, products.primaryKey(), products.foreignKeys(),
+        products.uniqueConstraints(), products.indexes(), products.checks(), products.comment());
+    List<Table> tables = new ArrayList<>(state.tables());
+    tables.replaceAll(t -> t.name().equals("products") ? edited : t);
+    SchemaModel wanted = new SchemaModel(tables, state.views(), state.sequences());
+    new StateWriter().write(wanted, settings.stateDirectory());
+    new ChangesetGenerator().generate(settings.changelog(), gate.build(settings).model(), wanted,
+        new ChangesetGenerator.Request(id, "test", "changes"));
+    assertThat(gate.verify(settings).differences()).as("%s on %s", id, settings.shadow().provider()).isEmpty();
   }
 
   @Test
