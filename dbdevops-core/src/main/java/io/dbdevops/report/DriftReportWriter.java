@@ -113,24 +113,13 @@ public final class DriftReportWriter {
   }
 
   public String html(DriftReport r) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>dbdevops drift: ")
-        .append(esc(r.environment())).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
-            + "pre{background:#f6f8fa;padding:1em}.add{color:#1a7f37}.del{color:#cf222e}.chg{color:#9a6700}</style>"
-            + "</head><body>\n<h1>Drift: ").append(esc(r.environment())).append("</h1>\n<p>").append(esc(summary(r)))
-        .append("</p>\n");
-    if (r.hasDrift()) {
-      h.append("<pre>");
-      for (String l : r.lines()) {
-        String t = l.trim();
-        String cls = t.startsWith("+") ? "add" : t.startsWith("-") ? "del" : t.startsWith("~") || t.startsWith("!") ? "chg" : "";
-        h.append(cls.isEmpty() ? esc(l) : "<span class=\"" + cls + "\">" + esc(l) + "</span>").append('\n');
-      }
-      h.append("</pre>\n");
+    record Page(String environment, String summary, String badge, String badgeClass, List<Parts.Lines> sections) {
     }
-    h.append("<h2>Pending changesets (not drift)</h2>\n<ul>\n");
-    r.pending().forEach(c -> h.append("<li><code>").append(esc(c.id())).append("</code> (").append(esc(c.author()))
-        .append(", ").append(esc(c.file())).append(")</li>\n"));
-    return h.append("</ul>\n</body></html>\n").toString();
+    List<String> pending = r.pending().stream().map(c -> c.id() + " (" + c.author() + ", " + c.file() + ")").toList();
+    return Templates.render("drift", new Page(r.environment(), summary(r), r.hasDrift() ? "DRIFT" : "NO DRIFT",
+        r.hasDrift() ? "failed" : "passed", List.of(Parts.Lines.diff("Drift", r.lines(), "None: the live state equals the "
+            + "expected state at its applied changesets."), Parts.Lines.of("Pending changesets (not drift)", pending,
+                "None."))));
   }
 
   /** One sentence: what drifted, under which policy, and what the environment has. */
@@ -143,7 +132,4 @@ public final class DriftReportWriter {
         + (r.grantsChecked() ? "" : "; grants not checked (no <grants> declared)") + ".";
   }
 
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

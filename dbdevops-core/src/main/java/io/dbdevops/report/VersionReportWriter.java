@@ -82,29 +82,24 @@ public final class VersionReportWriter {
   }
 
   public String html(VersionReport report) {
-    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>dbdevops version ")
-        .append(esc(report.classification().level().name())).append("</title>\n<style>\n")
-        .append(HtmlReportWriter.stylesheet()).append("</style>\n</head>\n<body>\n<main>\n")
-        .append("<header class=\"top\"><div><h1><span class=\"tool\">dbdevops version</span> ")
-        .append(esc(report.classification().level().name())).append("</h1><p>")
-        .append(esc(report.pending() + " pending changesets; last release "
-            + report.lastRelease().map(Object::toString).orElse("none recorded") + "; required next version "
-            + report.required().map(Object::toString).orElse("none") + "; project version " + report.projectVersion()
-            + report.meets().map(m -> m ? " meets it" : " is below it (DBD901)").orElse("")))
-        .append("</p></div></header>\n<section class=\"panel\">\n<h2>Changes</h2>\n<ul>\n");
-    for (Reason r : report.classification().reasons()) {
-      h.append("<li><strong>").append(r.bump()).append("</strong> ").append(esc(r.change())).append(" — ")
-          .append(esc(r.where())).append(r.rule().map(x -> " <code>" + esc(x) + "</code>").orElse("")).append("</li>\n");
+    record Row(String bump, String change, String where, String rule) {
     }
-    return h.append("</ul>\n</section>\n</main>\n</body>\n</html>\n").toString();
+    record Page(String level, String summary, String count, List<Row> reasons) {
+      public boolean hasReasons() {
+        return !reasons.isEmpty();
+      }
+    }
+    List<Row> rows = report.classification().reasons().stream().map(r -> new Row(r.bump().name(), r.change(), r.where(),
+        r.rule().orElse(null))).toList();
+    return Templates.render("version", new Page(report.classification().level().name(), report.pending()
+        + " pending changesets; last release " + report.lastRelease().map(Object::toString).orElse("none recorded")
+        + "; required next version " + report.required().map(Object::toString).orElse("none") + "; project version "
+        + report.projectVersion() + report.meets().map(m -> m ? " meets it" : " is below it (DBD901)").orElse(""),
+        rows.size() + (rows.size() == 1 ? " change" : " changes"), rows));
   }
 
   private static String cell(String s) {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 
-  private static String esc(String s) {
-    return HtmlReportWriter.escape(s);
-  }
 }
