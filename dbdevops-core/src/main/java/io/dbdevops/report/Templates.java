@@ -19,7 +19,17 @@ import java.util.Map;
 public final class Templates {
 
   private static final String ROOT = "io/dbdevops/report";
-  private static final MustacheFactory FACTORY = new DefaultMustacheFactory(ROOT);
+  /** Escapes as the pages always did ({@code & < > " '}), not Mustache's wider set ({@code =} and backquote too). */
+  private static final MustacheFactory FACTORY = new DefaultMustacheFactory(ROOT) {
+    @Override
+    public void encode(String value, java.io.Writer writer) {
+      try {
+        writer.write(HtmlReportWriter.escape(value));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
   private static final String STYLESHEET = read(ROOT + "/style.css");
 
   private Templates() {
