@@ -19,3 +19,6 @@ assert json.differences == []
 assert json.fix == null
 assert new File(reports, 'report.md').text.contains('dbdevops verify: PASSED')
 assert new File(reports, 'report.html').text.contains('PASSED')
+
+// a release given to a goal that works on the project's changelog is said, not silently ignored
+assert log.contains("[WARNING] dbdevops: -Ddbdevops.release is not read by this goal, which works on the project's own changelog")

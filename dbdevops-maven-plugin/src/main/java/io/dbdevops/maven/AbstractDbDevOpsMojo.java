@@ -294,8 +294,17 @@ public abstract class AbstractDbDevOpsMojo extends AbstractMojo {
     return Secrets.of(secrets).mask(projectRelative(message));
   }
 
-  /** What a goal family checks before the goal runs and before any database work (the environment goals: a release). */
+  /**
+   * What a goal family checks before the goal runs and before any database work (the environment goals: a release).
+   * Here: {@code -Ddbdevops.release} given to a goal that works on the project's own changelog is said, not silently
+   * ignored (not refused: {@code mvn verify dbdevops:deploy -Ddbdevops.release=…} is one command line).
+   */
   protected void beforeGoal() {
+    String release = session == null ? null : session.getUserProperties().getProperty("dbdevops.release");
+    if (release != null && !release.isBlank()) {
+      getLog().warn("dbdevops: -Ddbdevops.release is not read by this goal, which works on the project's own changelog; "
+          + "deploy, plan, drift and status take a release");
+    }
   }
 
   /** The {@code <environments>} the POM declares, for the goals that work on them. */
