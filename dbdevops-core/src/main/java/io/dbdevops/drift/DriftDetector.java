@@ -69,8 +69,9 @@ public final class DriftDetector {
    * states for reuse while the changelog and the applied changesets stay the same (empty: never reused).
    */
   public record Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
-      Optional<java.nio.file.Path> cacheDirectory, List<String> referenceData) {
+      Optional<java.nio.file.Path> cacheDirectory, List<String> referenceData, Optional<SharedExpectedStates> shared) {
     public Settings {
+      shared = java.util.Objects.requireNonNullElse(shared, Optional.<SharedExpectedStates>empty());
       shadow = java.util.Objects.requireNonNullElse(shadow, Optional.<ShadowSettings>empty());
       progress = progress == null ? s -> { } : progress;
       cacheDirectory = java.util.Objects.requireNonNullElse(cacheDirectory, Optional.<java.nio.file.Path>empty());
@@ -79,8 +80,18 @@ public final class DriftDetector {
     }
 
     public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
+        Optional<java.nio.file.Path> cacheDirectory, List<String> referenceData) {
+      this(changelog, shadow, progress, cacheDirectory, referenceData, Optional.empty());
+    }
+
+    public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress,
         Optional<java.nio.file.Path> cacheDirectory) {
       this(changelog, shadow, progress, cacheDirectory, List.of());
+    }
+
+    /** These settings sharing expected states with the other environments of the same run (see {@link SharedExpectedStates}). */
+    public Settings sharing(SharedExpectedStates states) {
+      return new Settings(changelog, shadow, progress, cacheDirectory, referenceData, Optional.of(states));
     }
 
     /**
@@ -88,7 +99,7 @@ public final class DriftDetector {
      * on the shadow (what the environment should hold now; rows a pending changeset changes are pending, not drift).
      */
     public Settings withReferenceData(List<String> tables) {
-      return new Settings(changelog, shadow, progress, cacheDirectory, tables);
+      return new Settings(changelog, shadow, progress, cacheDirectory, tables, shared);
     }
 
     public Settings(ChangelogSource changelog, Optional<ShadowSettings> shadow, Consumer<String> progress) {
@@ -181,30 +192,24 @@ public final class DriftDetector {
         shadowDescription = "reused expected state " + key.get() + " (changelog and history unchanged)";
         settings.progress().accept(shadowDescription);
       } else {
-        try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
-          shadowDescription = shadow.description();
-          shadowSchema = shadow.defaultSchema();
-          settings.progress().accept("shadow database: " + shadowDescription);
-          shadow.notes().forEach(settings.progress());
-          SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
-          expected = SchemaModel.EMPTY;
-          declared = DeclaredNames.fromStatements(List.of());
-          if (applied.count() > 0) {
-            declared = DeclaredNames.fromStatements(liquibase.update(shadow.connection(),
-                Update.of(changelog.get()).upTo(applied.count())).definitions());
-            expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
-            applied.checkShadow(History.require(shadow.connection(), shadowDescription));
-            // the rows the applied changesets make: read before any pending changeset runs on this shadow
-            expectedData = new RowReader().read(shadow.connection(), shadow.dialect(), single(shadowScope.schemas()),
-                referenceTables(expected, settings.referenceData()));
-          }
-          afterPending = expected;
-          if (forDeploy && !applied.pending().isEmpty()) {
-            pendingUpdate = liquibase.update(shadow.connection(), Update.of(changelog.get()));
-            declared = declared.plus(DeclaredNames.fromStatements(pendingUpdate.definitions()));
-            afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
-          }
+        java.util.concurrent.atomic.AtomicBoolean builtHere = new java.util.concurrent.atomic.AtomicBoolean();
+        Supplier<Built> build = () -> {
+          builtHere.set(true);
+          return build(target, dialect, settings, changelog, applied, forDeploy);
+        };
+        Optional<String> sharedKey = settings.shared().map(x -> sharedKey(live, dialect, env, settings, applied, forDeploy));
+        Built b = sharedKey.isPresent() ? settings.shared().get().get(sharedKey.get(), build) : build.get();
+        if (!builtHere.get()) {
+          settings.progress().accept("expected state: the one built in this run for another environment at the same "
+              + "changesets (same engine and version, contexts, labels, parameters and schemas)");
         }
+        expected = b.expected();
+        declared = b.declared();
+        expectedData = b.data();
+        afterPending = b.afterPending();
+        pendingUpdate = b.pendingUpdate();
+        shadowDescription = b.shadowDescription();
+        shadowSchema = b.shadowSchema();
         SchemaModel built = expected;
         DeclaredNames names = declared;
         List<TableData> rowsBuilt = expectedData;
@@ -242,6 +247,65 @@ public final class DriftDetector {
           defaultSchema(live, dialect), half);
     } catch (SQLException e) {
       throw new SetupException("cannot read " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What the shadow gave: the expected state at the applied changesets and, before a deploy, after the pending ones. */
+  private record Built(SchemaModel expected, DeclaredNames declared, List<TableData> data, SchemaModel afterPending,
+      LiquibaseRunner.UpdateResult pendingUpdate, String shadowDescription, String shadowSchema) {
+  }
+
+  private Built build(LiveTarget target, Dialect dialect, Settings settings, Supplier<ParsedChangelog> changelog,
+      Applied applied, boolean forDeploy) {
+    Environment env = target.environment();
+    try (ShadowDatabase shadow = openShadow(target, dialect, settings)) {
+      String shadowDescription = shadow.description();
+      settings.progress().accept("shadow database: " + shadowDescription);
+      shadow.notes().forEach(settings.progress());
+      SnapshotScope shadowScope = shadowScope(env, dialect, shadow);
+      SchemaModel expected = SchemaModel.EMPTY;
+      DeclaredNames declared = DeclaredNames.fromStatements(List.of());
+      List<TableData> expectedData = List.of();
+      if (applied.count() > 0) {
+        declared = DeclaredNames.fromStatements(liquibase.update(shadow.connection(),
+            Update.of(changelog.get()).upTo(applied.count())).definitions());
+        expected = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
+        applied.checkShadow(History.require(shadow.connection(), shadowDescription));
+        // the rows the applied changesets make: read before any pending changeset runs on this shadow
+        expectedData = new RowReader().read(shadow.connection(), shadow.dialect(), single(shadowScope.schemas()),
+            referenceTables(expected, settings.referenceData()));
+      }
+      SchemaModel afterPending = expected;
+      LiquibaseRunner.UpdateResult pendingUpdate = LiquibaseRunner.UpdateResult.NONE;
+      if (forDeploy && !applied.pending().isEmpty()) {
+        pendingUpdate = liquibase.update(shadow.connection(), Update.of(changelog.get()));
+        declared = declared.plus(DeclaredNames.fromStatements(pendingUpdate.definitions()));
+        afterPending = snapshotter.snapshot(shadow.connection(), shadow.dialect(), shadowScope.withDeclared(declared));
+      }
+      return new Built(expected, declared, expectedData, afterPending, pendingUpdate, shadowDescription,
+          shadow.defaultSchema());
+    }
+  }
+
+  /**
+   * What makes two environments expect the same state in one run: the engine and its version, the changelog, the
+   * contexts, labels, parameters, schemas and reference tables, the explicit shadow, the applied changesets (as keys)
+   * and, before a deploy, the pending ones.
+   */
+  private static String sharedKey(Connection live, Dialect dialect, Environment env, Settings settings, Applied applied,
+      boolean forDeploy) {
+    try {
+      return String.join("\u0000", dialect.name(), live.getMetaData().getDatabaseProductVersion(),
+          settings.changelog().root().toString(), settings.changelog().path(),
+          env.updateOptions().contexts().orElse(""), env.updateOptions().labels().orElse(""),
+          new java.util.TreeMap<>(env.updateOptions().parameters()).toString(), String.join(",", env.schemas()),
+          String.join(",", settings.referenceData()), settings.shadow().map(ShadowSettings::provider).orElse("") + "@"
+              + settings.shadow().flatMap(ShadowSettings::url).map(io.dbdevops.shadow.JdbcUrls::redact).orElse(""),
+          String.valueOf(applied.count()), String.join(",", applied.expectedKeys()), String.valueOf(forDeploy),
+          forDeploy ? applied.pending().stream().map(ChangeSetRef::key).collect(java.util.stream.Collectors.joining(","))
+              : "");
+    } catch (SQLException e) {
+      throw new SetupException("cannot read the server version of " + env.name() + ": " + e.getMessage(), e);
     }
   }
 

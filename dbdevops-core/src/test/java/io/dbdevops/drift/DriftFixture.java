@@ -60,10 +60,21 @@ public final class DriftFixture implements AutoCloseable {
   }
 
   public EnvironmentDefinition definition(DriftPolicy policy) {
+    return definition(policy, role);
+  }
+
+  /** The environment with another fixture's reporting role (the same parameters as that fixture's environment). */
+  public EnvironmentDefinition definition(DriftPolicy policy, String reportingRole) {
     return new EnvironmentDefinition("test", Optional.empty(), Optional.of(database.url()), Optional.empty(),
         server.user(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Map.of("reporting_role", role), Optional.of(postgres() ? List.of("public", "audit") : List.of()),
-        Optional.of(policy), Optional.of(List.of("SELECT ON " + name("orders") + " TO " + role)));
+        Map.of("reporting_role", reportingRole), Optional.of(postgres() ? List.of("public", "audit") : List.of()),
+        Optional.of(policy), Optional.of(List.of("SELECT ON " + name("orders") + " TO " + reportingRole)));
+  }
+
+  /** {@link #target()} with another fixture's reporting role. */
+  public LiveTarget target(String reportingRole) {
+    return Environments.target(new Environments(List.of(definition(DriftPolicy.FAIL, reportingRole))).resolve("test"),
+        id -> Optional.empty(), v -> null);
   }
 
   public LiveTarget target(DriftPolicy policy) {
@@ -77,8 +88,13 @@ public final class DriftFixture implements AutoCloseable {
 
   /** Deploys the fixture with Liquibase alone (no dbdevops checks): the environment as a DBA would find it. */
   public void deployWithLiquibase() throws SQLException {
+    deployWithLiquibase(role);
+  }
+
+  /** {@link #deployWithLiquibase()} with another fixture's reporting role as the changelog's parameter. */
+  public void deployWithLiquibase(String reportingRole) throws SQLException {
     try (Connection c = database.connect()) {
-      new LiquibaseRunner().update(c, CHANGELOG, target().environment().updateOptions());
+      new LiquibaseRunner().update(c, CHANGELOG, target(reportingRole).environment().updateOptions());
     }
   }
 

@@ -62,6 +62,12 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
   @Component
   private org.eclipse.aether.RepositorySystem repositorySystem;
 
+  /**
+   * The expected states this run built, shared by its environments (a fleet at the same changesets builds one shadow
+   * per engine and version, a deploy reuses its plan check's).
+   */
+  private final io.dbdevops.drift.SharedExpectedStates expectedStates = new io.dbdevops.drift.SharedExpectedStates();
+
   /** The release {@code release} names, checked and unpacked once, before the goal runs. */
   private ReleaseSource.Unpacked unpackedRelease;
 
@@ -141,7 +147,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
   /** The drift check's settings: the changelog, the explicit shadow, progress lines on the console. */
   protected io.dbdevops.drift.DriftDetector.Settings driftSettings() {
     return new io.dbdevops.drift.DriftDetector.Settings(changelogSource(), explicitShadow(),
-        message -> getLog().info("dbdevops: " + message)).withReferenceData(referenceData());
+        message -> getLog().info("dbdevops: " + message)).withReferenceData(referenceData()).sharing(expectedStates);
   }
 
   /** The plan of a deploy to the environment, as {@code dbdevops:plan} computes it and {@code deploy} checks it. */
