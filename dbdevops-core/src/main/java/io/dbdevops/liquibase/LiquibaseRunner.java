@@ -437,9 +437,14 @@ public final class LiquibaseRunner {
   private static RuntimeException translate(Exception e, ChangelogSource changelog, Recorder recorder) {
     if (recorder != null && recorder.failed != null) {
       ChangeSet cs = recorder.failed;
-      return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in "
-          + location(changelog, cs) + " failed on " + recorder.where + ": "
-          + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
+      Throwable failure = recorder.failure != null ? recorder.failure : e;
+      String location = location(changelog, cs);
+      String message = databaseMessage(failure);
+      return new ChangeSetFailedException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in "
+          + location + " failed on " + recorder.where + ": " + message, e,
+          new AppliedChangeSet(cs.getFilePath(), cs.getId(), cs.getAuthor(),
+              Duration.ofNanos(System.nanoTime() - recorder.started)), location, message,
+          Optional.ofNullable(find(failure, java.sql.SQLException.class)), recorder.applied);
     }
     ChangelogFileException file = find(e, ChangelogFileException.class);
     if (file != null) {
