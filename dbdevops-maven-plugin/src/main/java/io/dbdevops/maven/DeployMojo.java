@@ -5,6 +5,8 @@ import io.dbdevops.deploy.Deployer;
 import io.dbdevops.plan.Plan;
 import java.util.Optional;
 import io.dbdevops.env.LiveTarget;
+import io.dbdevops.impact.ImpactSettings;
+import io.dbdevops.report.DeployReportWriter;
 import io.dbdevops.report.DriftReportWriter;
 import io.dbdevops.shadow.ShadowProviders;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,8 +38,11 @@ public class DeployMojo extends AbstractFleetMojo {
     DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
         applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
             + applied.took().toMillis() + " ms"),
-        approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()));
+        approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()),
+        new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: " + w)));
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
+    result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact,
+        relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
@@ -50,6 +55,10 @@ public class DeployMojo extends AbstractFleetMojo {
     if (result.blocked()) {
       throw new MojoFailureException("deploy to " + env + " blocked by drift (<driftPolicy>FAIL</driftPolicy>): "
           + DriftConsole.brief(result.drift().lines()) + "; nothing was applied. Run dbdevops:drift for the report");
+    }
+    if (result.failure().isPresent()) {
+      throw ImpactConsole.failure(env, result.failure().get(), relative(environmentReportDirectory(target)
+          .resolve("deploy-" + target.environment().name() + ".html")));
     }
     if (!result.validated()) {
       result.validationLines().forEach(getLog()::error);
