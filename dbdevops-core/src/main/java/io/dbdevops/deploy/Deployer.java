@@ -129,7 +129,7 @@ public final class Deployer {
           .onEach(listener)));
       DeployImpact record = DeployImpacts.impact(target, before.dialect(), measured, impact);
       if (measured.failure().isPresent()) {
-        return failed(target, settings, parses, checked, measured, record, impact, connection, t0, recovered);
+        failed(target, settings, parses, checked, measured, record, impact, connection, t0, recovered);
       }
       DeployResult result = validate(target, before, checked, measured.update(), t0, recovered);
       record = record.withOutcome(result.validated() ? DeployImpact.Outcome.SUCCEEDED
@@ -147,9 +147,9 @@ public final class Deployer {
   /**
    * A changeset failed (after its lock retries): the roll-forward report — the live schema checked again against the
    * expected state at the changesets now applied (what the failed one left behind) and after the whole changelog —,
-   * the history row, the result.
+   * the history row; thrown as a {@link DeployFailedException} holding the result.
    */
-  private DeployResult failed(LiveTarget target, DriftDetector.Settings settings, ParsedChangelogs parses,
+  private void failed(LiveTarget target, DriftDetector.Settings settings, ParsedChangelogs parses,
       DriftDetector.Checked checked, ImpactedUpdate.Result measured, DeployImpact record, ImpactSettings impact,
       Connection connection, long t0, List<String> recovered) {
     ChangeSetFailedException f = measured.failure().get();
@@ -163,9 +163,9 @@ public final class Deployer {
     DeployImpacts.record(target, connection, before.dialect(), record.started(), "FAILED", measured.applied().size(),
         impact, measured.deploymentIds(), measured.lockRetries(), Optional.of(DeployImpacts.describe(f)),
         Optional.of(report.databaseMessage())).ifPresent(recovered::add);
-    return new DeployResult(before, false, measured.applied(), List.of(), List.of(),
+    throw new DeployFailedException(f, new DeployResult(before, false, measured.applied(), List.of(), List.of(),
         Duration.ofNanos(System.nanoTime() - t0), Optional.empty(), recovered, measured.statements(),
-        Optional.of(record.withRollForward(report)));
+        Optional.of(record.withRollForward(report))));
   }
 
   private static List<String> schemas(Connection connection, Environment env, Dialect dialect) throws SQLException {

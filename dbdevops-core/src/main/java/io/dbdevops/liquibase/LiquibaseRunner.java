@@ -426,6 +426,10 @@ public final class LiquibaseRunner {
     scope.put("liquibase.showBanner", false);
     scope.put("liquibase.analytics.enabled", false);
     scope.put("liquibase.changelogLockPollRate", 1);
+    // Liquibase's DEPLOYMENT_ID is its root scope's, made once per JVM: each command is a deployment of its own, as it
+    // is for Liquibase's command line (its format: the last 10 digits of the time in milliseconds)
+    String millis = String.valueOf(System.currentTimeMillis());
+    scope.put(Scope.Attr.deploymentId.name(), millis.substring(Math.max(0, millis.length() - 10)));
     return scope;
   }
 

@@ -1,6 +1,7 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.deploy.DeployResult;
+import io.dbdevops.deploy.DeployFailedException;
 import io.dbdevops.deploy.Deployer;
 import io.dbdevops.plan.Plan;
 import java.util.Optional;
@@ -35,11 +36,16 @@ public class DeployMojo extends AbstractFleetMojo {
     approved.ifPresent(p -> getLog().info("dbdevops: plan " + p.planId() + " matches what a deploy does now: deploying "
         + "exactly it (" + Plural.of(p.changeSets().size(), "changeset") + ")"));
     getLog().info("dbdevops: deploying to " + target.description());
-    DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
-        applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
-            + applied.took().toMillis() + " ms"),
-        approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()),
-        new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: " + w)));
+    DeployResult result;
+    try {
+      result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
+          applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
+              + applied.took().toMillis() + " ms"),
+          approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()),
+          new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: " + w)));
+    } catch (DeployFailedException failed) {
+      result = failed.result();
+    }
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
     result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact,
         relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
