@@ -60,7 +60,15 @@ public final class LockSampler implements AutoCloseable {
     if (dialect != Dialect.POSTGRESQL && dialect != Dialect.MARIADB) {
       return new LockSampler(null, dialect, -1, running, interval);
     }
-    long pid = sessionId(deploySession, dialect);
+    return start(sessionId(deploySession, dialect), ownSession, dialect, running, interval);
+  }
+
+  /** Watching the session {@code pid} (as {@link #sessionId} gave it). */
+  public static LockSampler start(long pid, Supplier<Connection> ownSession, Dialect dialect, Supplier<String> running,
+      Duration interval) {
+    if (dialect != Dialect.POSTGRESQL && dialect != Dialect.MARIADB) {
+      return new LockSampler(null, dialect, -1, running, interval);
+    }
     LockSampler sampler = new LockSampler(ownSession.get(), dialect, pid, running, interval);
     sampler.metadataLockInfo = dialect == Dialect.MARIADB && sampler.hasMetadataLockInfo();
     sampler.thread.start();
