@@ -108,9 +108,6 @@ public final class Deployer {
         before = checked.report();
       }
       if (checked.halfApplied().isPresent() || before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
-        DeployImpacts.record(target, connection, before.dialect(), started, "BLOCKED", 0, impact, List.of(), 0,
-            Optional.empty(), Optional.of(checked.halfApplied().isPresent() ? "a changeset is half applied"
-                : "drift (<driftPolicy>FAIL</driftPolicy>)")).ifPresent(recovered::add);
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0),
             checked.halfApplied(), recovered, java.util.Map.of(), Optional.empty());
       }
