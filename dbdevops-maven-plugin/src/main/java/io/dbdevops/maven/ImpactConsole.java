@@ -58,7 +58,8 @@ final class ImpactConsole {
     return new MojoFailureException("deploy to " + env + " failed at changeset " + r.failed() + " in " + r.location()
         + ": " + r.databaseMessage() + (r.blocker().map(b -> " (lock held by " + b.session() + ")").orElse(""))
         + "; " + r.applied().size() + " changeset" + (r.applied().size() == 1 ? "" : "s") + " applied before it stay"
-        + (r.leftBehind().isEmpty() ? "" : ", " + r.leftBehind().size() + " change(s) left behind")
+        + (r.leftBehind().isEmpty() ? "" : "; left behind: " + String.join(", ", r.leftBehind().stream()
+            .filter(l -> !l.startsWith(" ")).toList()))
         + ". Roll-forward report: " + report);
   }
 }
