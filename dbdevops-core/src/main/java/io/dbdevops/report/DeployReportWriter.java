@@ -259,6 +259,14 @@ public final class DeployReportWriter {
       return r.leftBehind();
     }
 
+    public String leftBehindText() {
+      return String.join("\n", r.leftBehind());
+    }
+
+    public String liveDiffText() {
+      return String.join("\n", r.liveDiff());
+    }
+
     public boolean hasLeftBehind() {
       return !r.leftBehind().isEmpty();
     }

@@ -125,10 +125,10 @@ public final class HistoryReportWriter {
     java.util.Collections.reverse(oldestFirst);
     for (DeployHistory.Deploy d : oldestFirst) {
       if (d.took().isPresent()) {
-        String label = (d.version().isEmpty() ? "?" : d.version()) + " " + d.when().toString().substring(0, 16)
-            .replace('T', ' ');
-        bars.add(new BarChart.Bar(label, d.took().get().toMillis(), d.took().get().toMillis() + " ms "
-            + d.outcome().toLowerCase(Locale.ROOT), d.outcome().equals("SUCCEEDED") ? "ok" : "failed"));
+        String label = (d.version().isEmpty() ? "?" : d.version()) + " " + d.when().toString().substring(0, 19)
+            .replace('T', ' ') + (d.outcome().equals("SUCCEEDED") ? "" : " " + d.outcome().toLowerCase(Locale.ROOT));
+        bars.add(new BarChart.Bar(label, d.took().get().toMillis(), d.took().get().toMillis() + " ms",
+            d.outcome().equals("SUCCEEDED") ? "ok" : "failed"));
       }
     }
     return Templates.render("history", new Page(h.environment(), headline(h), h.database() + " (" + h.dialect() + ")",
