@@ -45,8 +45,12 @@ public record LockWait(Direction direction, long pid, String user, String applic
     return other.longest.compareTo(longest) > 0 ? other : this;
   }
 
+  /** A password another session's statement carries ({@code PASSWORD '…'}, {@code IDENTIFIED BY '…'}). */
+  private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile(
+      "(?i)(password(?:\\s+for\\s+\\S+)?\\s*(?:=\\s*)?|identified\\s+(?:by|with\\s+\\S+\\s+(?:by|as))\\s*(?:password\\s*)?)('(?:[^']|'')*'|\"[^\"]*\")");
+
   static String shorten(String query) {
-    String one = query.replaceAll("\\s+", " ").trim();
+    String one = PASSWORD.matcher(query.replaceAll("\\s+", " ").trim()).replaceAll("$1'****'");
     return one.length() > 160 ? one.substring(0, 157) + "..." : one;
   }
 }
