@@ -126,7 +126,7 @@ public final class Deployer {
           .onEach(listener)));
       DeployImpact record = DeployImpacts.impact(target, before.dialect(), measured, impact);
       if (measured.failure().isPresent()) {
-        failed(target, settings, parses, checked, measured, record, impact, connection, t0, recovered);
+        failed(target, settings, parses, checked, measured, record, impact, connection, started, t0, recovered);
       }
       DeployResult result = validate(target, before, checked, measured.update(), t0, recovered);
       record = record.withOutcome(result.validated() ? DeployImpact.Outcome.SUCCEEDED
@@ -148,16 +148,27 @@ public final class Deployer {
    */
   private void failed(LiveTarget target, DriftDetector.Settings settings, ParsedChangelogs parses,
       DriftDetector.Checked checked, ImpactedUpdate.Result measured, DeployImpact record, ImpactSettings impact,
-      Connection connection, long t0, List<String> recovered) {
+      Connection connection, java.time.Instant started, long t0, List<String> recovered) {
     ChangeSetFailedException f = measured.failure().get();
     DriftReport before = checked.report();
-    DriftDetector.Checked now = drift.checkForDeploy(target, settings, parses);
+    List<SchemaChange> driftNow;
+    List<SchemaChange> toHead;
+    try {
+      DriftDetector.Checked now = drift.checkForDeploy(target, settings, parses);
+      driftNow = now.report().schemaDrift();
+      toHead = SchemaDiff.between(checked.expectedAfterPending(), now.live());
+    } catch (RuntimeException e) {
+      // the failure is what the report is about: without a second look it says what it could not read
+      recovered.add("the live schema could not be read again after the failure (" + target.secrets().mask(
+          String.valueOf(e.getMessage())) + "): what the failed changeset left behind is unknown; run dbdevops:drift");
+      driftNow = before.schemaDrift();
+      toHead = List.of();
+    }
     RollForward report = RollForward.of(measured.applied().stream().map(a -> a.id() + " (" + a.author() + ")")
         .toList(), f.changeSet().id() + " (" + f.changeSet().author() + ")", f.location(),
         target.secrets().mask(f.databaseMessage()), ImpactedUpdate.lockTimeout(f), measured.blocker(), before.dialect(),
-        before.schemaDrift(), now.report().schemaDrift(), SchemaDiff.between(checked.expectedAfterPending(), now.live()),
-        measured.lockRetries());
-    DeployImpacts.record(target, connection, before.dialect(), record.started(), "FAILED", measured.applied().size(),
+        before.schemaDrift(), driftNow, toHead, measured.lockRetries());
+    DeployImpacts.record(target, connection, before.dialect(), started, "FAILED", measured.applied().size(),
         impact, measured.deploymentIds(), measured.lockRetries(), Optional.of(DeployImpacts.describe(f)),
         Optional.of(report.databaseMessage())).ifPresent(recovered::add);
     throw new DeployFailedException(f, new DeployResult(before, false, measured.applied(), List.of(), List.of(),

@@ -25,7 +25,7 @@ import java.util.Set;
  * The deploys an environment has had, read on a read-only session: Liquibase's DATABASECHANGELOG grouped by
  * DEPLOYMENT_ID (when, how many changesets, which), joined with dbdevops's own record ({@link DeployHistoryTable})
  * where there is one — a dbdevops deploy whose lock retries ran the update more than once is one deploy of several
- * DEPLOYMENT_IDs; a deploy made by plain Liquibase has no record; a blocked or failed deploy that recorded nothing in
+ * DEPLOYMENT_IDs; a deploy made by plain Liquibase has no record; a failed deploy that recorded nothing in
  * DATABASECHANGELOG has only its record. Newest first.
  */
 public final class DeployHistory {
