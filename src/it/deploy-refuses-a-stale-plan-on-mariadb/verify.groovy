@@ -30,7 +30,7 @@ try {
   // the database is as v1's deploy left it
   assert mariadb('SELECT COUNT(*) FROM DATABASECHANGELOG') == '1'
   assert mariadb("SELECT GROUP_CONCAT(LOWER(table_name) ORDER BY LOWER(table_name)) FROM information_schema.tables WHERE table_schema = 'dbdevops_it_plan_stale'") ==
-      'customers,databasechangelog,databasechangeloglock'
+      'customers,databasechangelog,databasechangeloglock,dbdevops_deploy_history'
   assert mariadb("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'dbdevops_it_plan_stale' AND column_name = 'phone'") == '0'
   return true
 } finally {

@@ -42,7 +42,7 @@ try {
   assert log.contains('Caused by: org.apache.maven.plugin.MojoExecutionException: the plan ' + id)
   assert psql('SELECT COUNT(*) FROM databasechangelog') == '2'
   assert psql("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public'") ==
-      'customers,databasechangelog,databasechangeloglock'
+      'customers,databasechangelog,databasechangeloglock,dbdevops_deploy_history'
   assert psql('SELECT COUNT(*) FROM customers') == '1'
   return true
 } finally {

@@ -5,6 +5,8 @@ import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.drift.DriftReport;
 import io.dbdevops.drift.GrantDrift;
 import io.dbdevops.drift.HalfApplied;
+import io.dbdevops.impact.DeployImpact;
+import io.dbdevops.impact.RollForward;
 import io.dbdevops.liquibase.AppliedChangeSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +22,16 @@ import java.util.Optional;
  * @param recovered what the deploy repaired before it started, one line each (a stale Liquibase lock it released)
  * @param statements every statement the deploy executed per applied changeset ({@link AppliedChangeSet#label()}),
  *     Liquibase's bookkeeping left out
+ * @param impact the deploy's impact record (empty when it was blocked before its update); with a failed changeset
+ *     its roll-forward report
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
     List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
-    Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements) {
+    Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements,
+    Optional<DeployImpact> impact) {
 
   public DeployResult {
+    impact = java.util.Objects.requireNonNullElse(impact, Optional.<DeployImpact>empty());
     halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     recovered = List.copyOf(recovered);
     statements = java.util.Map.copyOf(statements);
@@ -35,7 +41,18 @@ public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChang
   }
 
   public boolean validated() {
-    return !blocked && validationDifferences.isEmpty() && grantDifferences.isEmpty();
+    return !blocked && failure().isEmpty() && validationDifferences.isEmpty() && grantDifferences.isEmpty();
+  }
+
+  /** The roll-forward report of a deploy whose changeset failed. */
+  public Optional<RollForward> failure() {
+    return impact.flatMap(DeployImpact::rollForward);
+  }
+
+  /** The same result with its impact record. */
+  public DeployResult withImpact(DeployImpact record) {
+    return new DeployResult(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied,
+        recovered, statements, Optional.of(record));
   }
 
   public List<String> validationLines() {

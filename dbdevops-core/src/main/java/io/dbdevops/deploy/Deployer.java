@@ -13,7 +13,14 @@ import io.dbdevops.env.DriftPolicy;
 import io.dbdevops.env.Environment;
 import io.dbdevops.env.Grant;
 import io.dbdevops.env.LiveTarget;
+import io.dbdevops.impact.DeployImpact;
+import io.dbdevops.impact.DeployImpacts;
+import io.dbdevops.impact.ImpactSettings;
+import io.dbdevops.impact.ImpactedUpdate;
+import io.dbdevops.impact.RollForward;
 import io.dbdevops.liquibase.AppliedChangeSet;
+import io.dbdevops.liquibase.ChangeSetFailedException;
+import io.dbdevops.liquibase.ParsedChangelog;
 import io.dbdevops.liquibase.LiquibaseRunner;
 import io.dbdevops.liquibase.LiquibaseRunner.Update;
 import io.dbdevops.liquibase.ParsedChangelogs;
@@ -64,7 +71,17 @@ public final class Deployer {
    */
   public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
       java.util.Optional<List<String>> planned) {
+    return deploy(target, settings, progress, planned, ImpactSettings.NONE);
+  }
+
+  /**
+   * {@link #deploy(LiveTarget, DriftDetector.Settings, Consumer, Optional)} with the impact record's and history's
+   * settings: the version deployed, the plan id, where lock-retry warnings go.
+   */
+  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
+      java.util.Optional<List<String>> planned, ImpactSettings impact) {
     long t0 = System.nanoTime();
+    java.time.Instant started = java.time.Instant.now();
     Environment env = target.environment();
     try (Connection connection = target.connect(false);
         DeployLock lock = DeployLock.acquire(connection, target.description())) {
@@ -92,7 +109,7 @@ public final class Deployer {
       }
       if (checked.halfApplied().isPresent() || before.hasDrift() && env.driftPolicy() == DriftPolicy.FAIL) {
         return new DeployResult(before, true, List.of(), List.of(), List.of(), Duration.ofNanos(System.nanoTime() - t0),
-            checked.halfApplied(), recovered, java.util.Map.of());
+            checked.halfApplied(), recovered, java.util.Map.of(), Optional.empty());
       }
       if (planned.isPresent()) {
         List<String> pending = before.pending().stream().map(c -> c.key()).toList();
@@ -102,12 +119,66 @@ public final class Deployer {
               + "applied. Run dbdevops:plan again");
         }
       }
-      LiquibaseRunner.UpdateResult update = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
-          env.updateOptions(), before.dialect())).on(target.description()).onEach(progress));
-      return validate(target, before, checked, update, t0, recovered);
+      ParsedChangelog parsed = parses.get(settings.changelog(), env.updateOptions(), before.dialect());
+      ImpactedUpdate.Result measured = ImpactedUpdate.run(DeployImpacts.request(target, connection, before.dialect(),
+          schemas(connection, env, before.dialect()), before.pending(), parsed.changeSets(), checked.pendingUpdate(),
+          progress, impact), listener -> liquibase.update(connection, Update.of(parsed).on(target.description())
+          .onEach(listener)));
+      DeployImpact record = DeployImpacts.impact(target, before.dialect(), measured, impact);
+      if (measured.failure().isPresent()) {
+        failed(target, settings, parses, checked, measured, record, impact, connection, started, t0, recovered);
+      }
+      DeployResult result = validate(target, before, checked, measured.update(), t0, recovered);
+      record = record.withOutcome(result.validated() ? DeployImpact.Outcome.SUCCEEDED
+          : DeployImpact.Outcome.VALIDATION_FAILED);
+      DeployImpacts.record(target, connection, before.dialect(), started, record.outcome().name(),
+          measured.applied().size(), impact, measured.deploymentIds(), measured.lockRetries(), Optional.empty(),
+          result.validated() ? Optional.empty() : Optional.of(String.join("; ", result.validationLines())))
+          .ifPresent(recovered::add);
+      return result.withImpact(record);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A changeset failed (after its lock retries): the roll-forward report — the live schema checked again against the
+   * expected state at the changesets now applied (what the failed one left behind) and after the whole changelog —,
+   * the history row; thrown as a {@link DeployFailedException} holding the result.
+   */
+  private void failed(LiveTarget target, DriftDetector.Settings settings, ParsedChangelogs parses,
+      DriftDetector.Checked checked, ImpactedUpdate.Result measured, DeployImpact record, ImpactSettings impact,
+      Connection connection, java.time.Instant started, long t0, List<String> recovered) {
+    ChangeSetFailedException f = measured.failure().get();
+    DriftReport before = checked.report();
+    List<SchemaChange> driftNow;
+    List<SchemaChange> toHead;
+    try {
+      DriftDetector.Checked now = drift.checkForDeploy(target, settings, parses);
+      driftNow = now.report().schemaDrift();
+      toHead = SchemaDiff.between(checked.expectedAfterPending(), now.live());
+    } catch (RuntimeException e) {
+      // the failure is what the report is about: without a second look it says what it could not read
+      recovered.add("the live schema could not be read again after the failure (" + target.secrets().mask(
+          String.valueOf(e.getMessage())) + "): what the failed changeset left behind is unknown; run dbdevops:drift");
+      driftNow = before.schemaDrift();
+      toHead = List.of();
+    }
+    RollForward report = RollForward.of(measured.applied().stream().map(a -> a.id() + " (" + a.author() + ")")
+        .toList(), f.changeSet().id() + " (" + f.changeSet().author() + ")", f.location(),
+        target.secrets().mask(f.databaseMessage()), ImpactedUpdate.lockTimeout(f), measured.blocker(), before.dialect(),
+        before.schemaDrift(), driftNow, toHead, measured.lockRetries());
+    DeployImpacts.record(target, connection, before.dialect(), started, "FAILED", measured.applied().size(),
+        impact, measured.deploymentIds(), measured.lockRetries(), Optional.of(DeployImpacts.describe(f)),
+        Optional.of(report.databaseMessage())).ifPresent(recovered::add);
+    throw new DeployFailedException(f, new DeployResult(before, false, measured.applied(), List.of(), List.of(),
+        Duration.ofNanos(System.nanoTime() - t0), Optional.empty(), recovered, measured.statements(),
+        Optional.of(record.withRollForward(report))));
+  }
+
+  private static List<String> schemas(Connection connection, Environment env, Dialect dialect) throws SQLException {
+    return env.schemas().isEmpty() ? List.of(dialect == Dialect.MARIADB ? connection.getCatalog()
+        : connection.getSchema()) : env.schemas();
   }
 
   private DeployResult validate(LiveTarget target, DriftReport before, DriftDetector.Checked checked,
@@ -129,7 +200,7 @@ public final class Deployer {
         grants = DriftDetector.grantDrift(env.grants(), liveGrants).stream().filter(g -> !knownGrants.contains(g)).toList();
       }
       return new DeployResult(before, false, applied, differences, grants, Duration.ofNanos(System.nanoTime() - t0),
-          Optional.empty(), recovered, update.statements());
+          Optional.empty(), recovered, update.statements(), Optional.empty());
     } catch (SQLException e) {
       throw new SetupException("cannot validate " + target.description() + ": " + e.getMessage(), e);
     }

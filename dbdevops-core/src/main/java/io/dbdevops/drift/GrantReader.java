@@ -26,13 +26,13 @@ public final class GrantReader {
       JOIN pg_catalog.pg_namespace n ON n.nspname = g.table_schema
       JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = g.table_name
       WHERE g.table_schema = ANY (?) AND g.grantee <> pg_catalog.pg_get_userbyid(c.relowner)
-        AND lower(g.table_name) NOT IN ('databasechangelog', 'databasechangeloglock')""";
+        AND lower(g.table_name) NOT IN ('databasechangelog', 'databasechangeloglock', 'dbdevops_deploy_history')""";
 
   private static final String MARIADB = """
       SELECT privilege_type, table_schema, table_name, grantee
       FROM information_schema.table_privileges
       WHERE table_schema IN (%s)
-        AND upper(table_name) NOT IN ('DATABASECHANGELOG', 'DATABASECHANGELOGLOCK')""";
+        AND upper(table_name) NOT IN ('DATABASECHANGELOG', 'DATABASECHANGELOGLOCK', 'DBDEVOPS_DEPLOY_HISTORY')""";
 
   public SortedSet<Grant> read(Connection connection, Dialect dialect, List<String> schemas) {
     boolean qualify = schemas.size() > 1;

@@ -426,6 +426,10 @@ public final class LiquibaseRunner {
     scope.put("liquibase.showBanner", false);
     scope.put("liquibase.analytics.enabled", false);
     scope.put("liquibase.changelogLockPollRate", 1);
+    // Liquibase's DEPLOYMENT_ID is its root scope's, made once per JVM: each command is a deployment of its own, as it
+    // is for Liquibase's command line (its format: the last 10 digits of the time in milliseconds)
+    String millis = String.valueOf(System.currentTimeMillis());
+    scope.put(Scope.Attr.deploymentId.name(), millis.substring(Math.max(0, millis.length() - 10)));
     return scope;
   }
 
@@ -437,9 +441,14 @@ public final class LiquibaseRunner {
   private static RuntimeException translate(Exception e, ChangelogSource changelog, Recorder recorder) {
     if (recorder != null && recorder.failed != null) {
       ChangeSet cs = recorder.failed;
-      return new InvalidChangeException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in "
-          + location(changelog, cs) + " failed on " + recorder.where + ": "
-          + databaseMessage(recorder.failure != null ? recorder.failure : e), e);
+      Throwable failure = recorder.failure != null ? recorder.failure : e;
+      String location = location(changelog, cs);
+      String message = databaseMessage(failure);
+      return new ChangeSetFailedException("changeset " + cs.getId() + " (author " + cs.getAuthor() + ") in "
+          + location + " failed on " + recorder.where + ": " + message, e,
+          new AppliedChangeSet(cs.getFilePath(), cs.getId(), cs.getAuthor(),
+              Duration.ofNanos(System.nanoTime() - recorder.started)), location, message,
+          Optional.ofNullable(find(failure, java.sql.SQLException.class)), recorder.applied);
     }
     ChangelogFileException file = find(e, ChangelogFileException.class);
     if (file != null) {

@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  */
 final class CatalogReader {
 
-  static final Pattern LIQUIBASE_TABLES = Pattern.compile("(?i)(.*\\.)?\"?DATABASECHANGELOG(LOCK)?\"?");
+  /** Liquibase's own tables and dbdevops's deploy history ({@code impact.DeployHistoryTable}): never state. */
+  static final Pattern LIQUIBASE_TABLES = Pattern.compile(
+      "(?i)(.*\\.)?\"?(DATABASECHANGELOG(LOCK)?|DBDEVOPS_DEPLOY_HISTORY)\"?");
   // compiled once: String.matches and replaceAll compile their pattern on every call (per index key, per check)
   private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
   private static final Pattern QUOTED_NAME = Pattern.compile("\".*\"|`.*`");

@@ -95,6 +95,11 @@ public abstract class AbstractEnvironmentMojo extends AbstractLintingMojo {
     return unpackedRelease != null ? unpackedRelease.changelog() : super.changelogSource();
   }
 
+  /** The version a deploy puts on the environment: the release artifact's with {@code -Ddbdevops.release}, else the project's. */
+  protected String deployedVersion() {
+    return unpackedRelease != null ? unpackedRelease.manifest().version() : project.getVersion();
+  }
+
   /** True when {@code -Ddbdevops.environment} names one (provision works without one). */
   protected boolean environmentSelected() {
     return environment != null && !environment.isBlank();

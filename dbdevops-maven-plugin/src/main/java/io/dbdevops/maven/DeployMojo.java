@@ -1,10 +1,13 @@
 package io.dbdevops.maven;
 
 import io.dbdevops.deploy.DeployResult;
+import io.dbdevops.deploy.DeployFailedException;
 import io.dbdevops.deploy.Deployer;
 import io.dbdevops.plan.Plan;
 import java.util.Optional;
 import io.dbdevops.env.LiveTarget;
+import io.dbdevops.impact.ImpactSettings;
+import io.dbdevops.report.DeployReportWriter;
 import io.dbdevops.report.DriftReportWriter;
 import io.dbdevops.shadow.ShadowProviders;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,11 +36,19 @@ public class DeployMojo extends AbstractFleetMojo {
     approved.ifPresent(p -> getLog().info("dbdevops: plan " + p.planId() + " matches what a deploy does now: deploying "
         + "exactly it (" + Plural.of(p.changeSets().size(), "changeset") + ")"));
     getLog().info("dbdevops: deploying to " + target.description());
-    DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
-        applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
-            + applied.took().toMillis() + " ms"),
-        approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()));
+    DeployResult result;
+    try {
+      result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
+          applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
+              + applied.took().toMillis() + " ms"),
+          approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()),
+          new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: " + w)));
+    } catch (DeployFailedException failed) {
+      result = failed.result();
+    }
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
+    result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact,
+        relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
@@ -50,6 +61,10 @@ public class DeployMojo extends AbstractFleetMojo {
     if (result.blocked()) {
       throw new MojoFailureException("deploy to " + env + " blocked by drift (<driftPolicy>FAIL</driftPolicy>): "
           + DriftConsole.brief(result.drift().lines()) + "; nothing was applied. Run dbdevops:drift for the report");
+    }
+    if (result.failure().isPresent()) {
+      throw ImpactConsole.failure(env, result.failure().get(), relative(environmentReportDirectory(target)
+          .resolve("deploy-" + target.environment().name() + ".html")));
     }
     if (!result.validated()) {
       result.validationLines().forEach(getLog()::error);
