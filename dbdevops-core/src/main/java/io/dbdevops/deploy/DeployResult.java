@@ -20,12 +20,29 @@ import java.util.Optional;
  * @param recovered what the deploy repaired before it started, one line each (a stale Liquibase lock it released)
  * @param statements every statement the deploy executed per applied changeset ({@link AppliedChangeSet#label()}),
  *     Liquibase's bookkeeping left out
+ * @param backup the backup taken before the first change ({@code <backup>}), if one was
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
     List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
-    Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements) {
+    Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements,
+    Optional<io.dbdevops.recovery.Backup> backup) {
+
+  /** A deploy that took no backup. */
+  public DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
+      List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
+      Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements) {
+    this(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied, recovered, statements,
+        Optional.empty());
+  }
+
+  /** This result with the backup taken before the update. */
+  public DeployResult withBackup(Optional<io.dbdevops.recovery.Backup> backup) {
+    return new DeployResult(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied,
+        recovered, statements, backup);
+  }
 
   public DeployResult {
+    backup = java.util.Objects.requireNonNullElse(backup, Optional.<io.dbdevops.recovery.Backup>empty());
     halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     recovered = List.copyOf(recovered);
     statements = java.util.Map.copyOf(statements);

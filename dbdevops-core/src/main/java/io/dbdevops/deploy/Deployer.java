@@ -102,9 +102,11 @@ public final class Deployer {
               + "applied. Run dbdevops:plan again");
         }
       }
+      Optional<io.dbdevops.recovery.Backup> backup = io.dbdevops.recovery.Backups.beforeDeploy(target, checked,
+          settings.progress());
       LiquibaseRunner.UpdateResult update = liquibase.update(connection, Update.of(parses.get(settings.changelog(),
           env.updateOptions(), before.dialect())).on(target.description()).onEach(progress));
-      return validate(target, before, checked, update, t0, recovered);
+      return validate(target, before, checked, update, t0, recovered).withBackup(backup);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }
