@@ -58,6 +58,10 @@ public final class Backups {
   static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setNullString("")
       .setQuoteMode(QuoteMode.ALL_NON_NULL).get();
 
+  /** The header line: names quoted only where needed, as PostgreSQL's COPY writes it. */
+  static final CSVFormat HEADER = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL)
+      .get();
+
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
@@ -269,7 +273,7 @@ public final class Backups {
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         header.add(meta.getColumnLabel(i));
       }
-      csv.printRecord(header);
+      HEADER.printRecord(w, header.toArray());
       boolean[] binary = new boolean[meta.getColumnCount()];
       for (int i = 0; i < binary.length; i++) {
         binary[i] = i < columns.size() && TableShapes.binary(columns.get(i));
