@@ -38,6 +38,9 @@ public class DeployMojo extends AbstractFleetMojo {
             + applied.took().toMillis() + " ms"),
         approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()));
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
+    result.backup().ifPresent(b -> getLog().info("dbdevops: backup taken (" + b.reason() + "); to put its rows back: "
+        + "mvn dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
+        + relative(b.directory()) + " (see its RECOVERY.md)"));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
