@@ -110,7 +110,7 @@ public final class Restorer {
         for (Backup.TableCopy t : backup.tables()) {
           check(c, dialect, t, target);
         }
-        for (Backup.TableCopy t : backup.tables()) {
+        for (Backup.TableCopy t : parentsFirst(c, dialect, backup.tables())) {
           Path file = dir.resolve(t.file());
           if (dialect == Dialect.POSTGRESQL) {
             copyIn(c, t, file);
@@ -188,6 +188,37 @@ public final class Restorer {
           + " in " + target.description() + " (a restore only fills empty tables, so nothing is overwritten or "
           + "duplicated); empty it first if the backup's rows are to replace them; nothing was restored");
     }
+  }
+
+  /**
+   * The tables in an order that loads a referenced table before the tables whose foreign keys point at it (PostgreSQL
+   * checks each row as it is copied; MariaDB's session has foreign_key_checks off for the load).
+   */
+  static List<Backup.TableCopy> parentsFirst(Connection c, Dialect dialect, List<Backup.TableCopy> tables)
+      throws SQLException {
+    if (dialect != Dialect.POSTGRESQL || tables.size() < 2) {
+      return tables;
+    }
+    java.util.Map<String, java.util.Set<String>> parents = new java.util.HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT cn.nspname || '.' || cl.relname, pn.nspname || '.' || "
+        + "pl.relname FROM pg_constraint k JOIN pg_class cl ON cl.oid = k.conrelid JOIN pg_namespace cn ON cn.oid = "
+        + "cl.relnamespace JOIN pg_class pl ON pl.oid = k.confrelid JOIN pg_namespace pn ON pn.oid = pl.relnamespace "
+        + "WHERE k.contype = 'f'"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        parents.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+      }
+    }
+    List<Backup.TableCopy> ordered = new ArrayList<>();
+    List<Backup.TableCopy> left = new ArrayList<>(tables);
+    while (!left.isEmpty()) {
+      Optional<Backup.TableCopy> next = left.stream().filter(t -> parents.getOrDefault(t.schema() + "." + t.table(),
+          java.util.Set.of()).stream().noneMatch(p -> !p.equals(t.schema() + "." + t.table()) && left.stream()
+              .anyMatch(o -> (o.schema() + "." + o.table()).equals(p)))).findFirst();
+      Backup.TableCopy t = next.orElse(left.get(0)); // a cycle: the manifest's order
+      ordered.add(t);
+      left.remove(t);
+    }
+    return ordered;
   }
 
   private static String render(List<Backup.Column> columns) {

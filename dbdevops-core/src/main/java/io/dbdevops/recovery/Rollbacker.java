@@ -104,6 +104,9 @@ public final class Rollbacker {
     }
     try (Connection connection = target.connect(false);
         DeployLock lock = DeployLock.acquire(connection, target.description())) {
+      // a locked DATABASECHANGELOGLOCK under the deploy lock can only be a dead deploy's (as Deployer releases it)
+      io.dbdevops.deploy.StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description())
+          .ifPresent(request.progress());
       ParsedChangelogs parses = new ParsedChangelogs();
       DriftDetector.Checked checked = drift.checkForDeploy(target, request.settings(), parses);
       DriftReport before = checked.report();
