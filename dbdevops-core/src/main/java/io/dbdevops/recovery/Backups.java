@@ -322,7 +322,12 @@ public final class Backups {
       e.put("file", t.file());
       e.put("rows", t.rows());
       e.put("sha256", t.sha256());
-      e.put("columns", t.columns().stream().map(col -> Map.of("name", col.name(), "type", col.type())).toList());
+      e.put("columns", t.columns().stream().map(col -> {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("name", col.name());
+        c.put("type", col.type());
+        return c;
+      }).toList());
       tables.add(e);
     }
     m.put("tables", tables);
