@@ -124,6 +124,9 @@ public final class Restorer {
           }
           loaded.add(new Loaded(t.table(), count));
         }
+        if (dialect == Dialect.POSTGRESQL) {
+          advanceSequences(c, backup.tables());
+        }
         c.commit();
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();
@@ -142,6 +145,34 @@ public final class Restorer {
       return new Result(backup, loaded, Duration.ofNanos(System.nanoTime() - t0));
     } catch (SQLException e) {
       throw new SetupException("cannot restore into " + target.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * PostgreSQL: the sequence behind a serial or identity column continues after the largest value restored (COPY
+   * leaves it where it was, and the next insert would collide). MariaDB's AUTO_INCREMENT follows explicit values itself.
+   */
+  private static void advanceSequences(Connection c, List<Backup.TableCopy> tables) throws SQLException {
+    for (Backup.TableCopy t : tables) {
+      String qualified = TableShapes.qualified(Dialect.POSTGRESQL, t.schema(), t.table());
+      for (Backup.Column col : t.columns()) {
+        String sequence;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+          ps.setString(1, qualified);
+          ps.setString(2, col.name());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            sequence = rs.getString(1);
+          }
+        }
+        if (sequence != null) {
+          try (PreparedStatement ps = c.prepareStatement("SELECT setval(?, m) FROM (SELECT max("
+              + TableShapes.quote(Dialect.POSTGRESQL, col.name()) + ") AS m FROM " + qualified + ") x WHERE m IS NOT NULL")) {
+            ps.setString(1, sequence);
+            ps.executeQuery().close();
+          }
+        }
+      }
     }
   }
 

@@ -151,6 +151,24 @@ class BackupRestoreTest {
 
   @ParameterizedTest
   @EnumSource(Engine.class)
+  void aFailedBackupStopsTheDeployBeforeAnyChange(Engine engine) throws Exception {
+    Path notADirectory = Files.writeString(backups.resolve("a-file"), "not a directory");
+    try (RecoveryFixture f = RecoveryFixture.create(engine, notADirectory)) {
+      deploy(f.target(), "v2");
+      fill(f);
+      assertThatThrownBy(() -> new Deployer(ShadowProviders.load()).deploy(f.target(), RecoveryFixture.settings("v3"),
+          a -> { })).isInstanceOf(SetupException.class)
+          .hasMessageContaining("the backup before the deploy of environment 'rec'")
+          .hasMessageContaining("nothing was changed")
+          .hasMessageContaining("-Ddbdevops.backup=NEVER");
+      assertThat(f.columns("orders")).contains("note");
+      assertThat(f.history()).containsExactly("001-customers", "002-orders", "003-coupon");
+      assertThat(f.strings(ROWS)).hasSize(5);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
   void policiesAlwaysAndNever(Engine engine) throws Exception {
     try (RecoveryFixture f = RecoveryFixture.create(engine, backups)) {
       deploy(f.target(BackupPolicy.NEVER, false), "v1");
