@@ -19,4 +19,11 @@ public final class DeployFailedException extends InvalidChangeException {
   public DeployResult result() {
     return result;
   }
+
+  /** The same failure, its result naming the backup taken before the update. */
+  DeployFailedException withBackup(java.util.Optional<io.dbdevops.recovery.Backup> backup) {
+    DeployFailedException e = new DeployFailedException((ChangeSetFailedException) getCause(), result.withBackup(backup));
+    e.setStackTrace(getStackTrace());
+    return e;
+  }
 }

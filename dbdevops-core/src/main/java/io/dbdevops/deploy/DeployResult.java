@@ -24,14 +24,31 @@ import java.util.Optional;
  *     Liquibase's bookkeeping left out
  * @param impact the deploy's impact record (empty when it was blocked before its update); with a failed changeset
  *     its roll-forward report
+ * @param backup the backup taken before the first change ({@code <backup>}), if one was
  */
 public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
     List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
     Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements,
-    Optional<DeployImpact> impact) {
+    Optional<DeployImpact> impact, Optional<io.dbdevops.recovery.Backup> backup) {
+
+  /** A deploy that took no backup. */
+  public DeployResult(DriftReport drift, boolean blocked, List<AppliedChangeSet> applied,
+      List<SchemaChange> validationDifferences, List<GrantDrift> grantDifferences, Duration took,
+      Optional<HalfApplied> halfApplied, List<String> recovered, java.util.Map<String, List<String>> statements,
+      Optional<DeployImpact> impact) {
+    this(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied, recovered, statements,
+        impact, Optional.empty());
+  }
+
+  /** This result with the backup taken before the update. */
+  public DeployResult withBackup(Optional<io.dbdevops.recovery.Backup> backup) {
+    return new DeployResult(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied,
+        recovered, statements, impact, backup);
+  }
 
   public DeployResult {
     impact = java.util.Objects.requireNonNullElse(impact, Optional.<DeployImpact>empty());
+    backup = java.util.Objects.requireNonNullElse(backup, Optional.<io.dbdevops.recovery.Backup>empty());
     halfApplied = java.util.Objects.requireNonNullElse(halfApplied, Optional.<HalfApplied>empty());
     recovered = List.copyOf(recovered);
     statements = java.util.Map.copyOf(statements);
@@ -52,7 +69,7 @@ public record DeployResult(DriftReport drift, boolean blocked, List<AppliedChang
   /** The same result with its impact record. */
   public DeployResult withImpact(DeployImpact record) {
     return new DeployResult(drift, blocked, applied, validationDifferences, grantDifferences, took, halfApplied,
-        recovered, statements, Optional.of(record));
+        recovered, statements, Optional.of(record), backup);
   }
 
   public List<String> validationLines() {

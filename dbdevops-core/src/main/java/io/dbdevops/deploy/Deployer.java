@@ -119,6 +119,9 @@ public final class Deployer {
               + "applied. Run dbdevops:plan again");
         }
       }
+      // the rows a lossy pending changeset could lose, copied before the first DDL (<backup>)
+      Optional<io.dbdevops.recovery.Backup> backup = io.dbdevops.recovery.Backups.beforeDeploy(target, checked,
+          settings.progress());
       ParsedChangelog parsed = parses.get(settings.changelog(), env.updateOptions(), before.dialect());
       ImpactedUpdate.Result measured = ImpactedUpdate.run(DeployImpacts.request(target, connection, before.dialect(),
           schemas(connection, env, before.dialect()), before.pending(), parsed.changeSets(), checked.pendingUpdate(),
@@ -126,7 +129,12 @@ public final class Deployer {
           .onEach(listener)));
       DeployImpact record = DeployImpacts.impact(target, before.dialect(), measured, impact);
       if (measured.failure().isPresent()) {
-        failed(target, settings, parses, checked, measured, record, impact, connection, started, t0, recovered);
+        try {
+          failed(target, settings, parses, checked, measured, record, impact, connection, started, t0, recovered);
+        } catch (DeployFailedException e) {
+          // the roll-forward report names the backup taken before the failing changeset
+          throw e.withBackup(backup);
+        }
       }
       DeployResult result = validate(target, before, checked, measured.update(), t0, recovered);
       record = record.withOutcome(result.validated() ? DeployImpact.Outcome.SUCCEEDED
@@ -135,7 +143,7 @@ public final class Deployer {
           measured.applied().size(), impact, measured.deploymentIds(), measured.lockRetries(), Optional.empty(),
           result.validated() ? Optional.empty() : Optional.of(String.join("; ", result.validationLines())))
           .ifPresent(recovered::add);
-      return result.withImpact(record);
+      return result.withImpact(record).withBackup(backup);
     } catch (SQLException e) {
       throw new SetupException("cannot close the connection to " + target.description() + ": " + e.getMessage(), e);
     }

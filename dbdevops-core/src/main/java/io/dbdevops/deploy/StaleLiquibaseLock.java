@@ -26,7 +26,7 @@ import java.util.Optional;
  * connected to the database (PostgreSQL: {@code pg_stat_activity}; MariaDB: the process list the deploy's user can
  * see); otherwise the deploy stops before any change, naming the holder, the time and how to release it by hand.
  */
-final class StaleLiquibaseLock {
+public final class StaleLiquibaseLock {
 
   private StaleLiquibaseLock() {
   }
@@ -36,7 +36,7 @@ final class StaleLiquibaseLock {
    *
    * @return what was released ("released a stale Liquibase lock held since … by …"), empty when nothing was locked
    */
-  static Optional<String> release(Connection connection, Dialect dialect, String where) {
+  public static Optional<String> release(Connection connection, Dialect dialect, String where) {
     if (dialect != Dialect.POSTGRESQL && dialect != Dialect.MARIADB) {
       return Optional.empty(); // no deploy lock there: Liquibase's row is the only lock, and may be a live one's
     }

@@ -381,7 +381,11 @@ public final class DriftDetector {
     return schemas.size() == 1 ? Optional.of(schemas.get(0)) : Optional.empty();
   }
 
-  private ShadowDatabase openShadow(LiveTarget target, Dialect dialect, Settings settings) {
+  /**
+   * A shadow of the environment's engine, as the drift check builds its expected state on: the explicit shadow setting,
+   * else a temporary database on the environment's server, else (PostgreSQL) embedded PostgreSQL.
+   */
+  public ShadowDatabase openShadow(LiveTarget target, Dialect dialect, Settings settings) {
     if (settings.shadow().isPresent()) {
       return shadows.open(settings.shadow().get());
     }

@@ -242,7 +242,10 @@ public final class Gate {
       int rollBack = roundTrip.changesets(releasedCount, pendingCount) == 0 ? 0
           : firstCount > 0 || windowCount == pendingCount ? windowCount : 0;
       Optional<RollbackRoundTrip> trip = rollBack > 0
-          ? Optional.of(roundTrip(changelog, shadow, scope, rollBack, firstCount, beforeWindow, model)
+          ? Optional.of((roundTrip.mode() == RoundTripScope.Mode.EACH
+              ? new EachRoundTrip(shadows, liquibase, snapshotter).run(settings, changelog,
+                  firstCount, rollBack, scope.declared())
+              : roundTrip(changelog, shadow, scope, rollBack, firstCount, beforeWindow, model))
               .covering(rollBack, pendingCount))
           : Optional.empty();
       // the database unit tests, on the shadow as the changelog left it (each in a transaction rolled back)

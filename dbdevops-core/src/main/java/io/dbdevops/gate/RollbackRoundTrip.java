@@ -17,9 +17,28 @@ import java.util.Optional;
  * @param afterReapply the differences from the result to the state after the second update (empty: the same)
  * @param rolledBack how many of the last pending changesets were rolled back (0: not said, all of them)
  * @param pending how many changesets were pending (0: not said)
+ * @param each the round trip was per changeset ({@code <rollbackTest>EACH}): {@code changeSet} is the one whose own
+ *     rollback (or re-update) gave the differences
  */
 public record RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> changeSet, String message,
-    List<SchemaChange> afterRollback, List<SchemaChange> afterReapply, int rolledBack, int pending) {
+    List<SchemaChange> afterRollback, List<SchemaChange> afterReapply, int rolledBack, int pending, boolean each) {
+
+  public RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> changeSet, String message,
+      List<SchemaChange> afterRollback, List<SchemaChange> afterReapply, int rolledBack, int pending) {
+    this(outcome, changeSet, message, afterRollback, afterReapply, rolledBack, pending, false);
+  }
+
+  /** The per-changeset round trip's finding: {@code changeSet}'s own rollback or re-update gave the differences. */
+  public static RollbackRoundTrip ofOne(AppliedChangeSet changeSet, String message, List<SchemaChange> afterRollback,
+      List<SchemaChange> afterReapply) {
+    return new RollbackRoundTrip(Outcome.FAILED, Optional.of(changeSet), message, afterRollback, afterReapply, 0, 0,
+        true);
+  }
+
+  /** This round trip, marked as per changeset. */
+  public RollbackRoundTrip perChangeSet() {
+    return new RollbackRoundTrip(outcome, changeSet, message, afterRollback, afterReapply, rolledBack, pending, true);
+  }
 
   /** How the round trip ended. */
   public enum Outcome {
@@ -46,7 +65,7 @@ public record RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> chan
 
   /** The same round trip, saying it rolled back the last {@code rolledBack} of {@code pending} changesets. */
   public RollbackRoundTrip covering(int rolledBack, int pending) {
-    return new RollbackRoundTrip(outcome, changeSet, message, afterRollback, afterReapply, rolledBack, pending);
+    return new RollbackRoundTrip(outcome, changeSet, message, afterRollback, afterReapply, rolledBack, pending, each);
   }
 
   /** True when only the last {@link #rolledBack()} of the pending changesets were rolled back (see {@link RoundTripScope}). */
@@ -56,6 +75,12 @@ public record RollbackRoundTrip(Outcome outcome, Optional<AppliedChangeSet> chan
 
   /** {@code the pending changesets}, or {@code the last 10 of the 2000 pending changesets} when {@link #partial()}. */
   public String covered() {
+    if (each && changeSet.isPresent()) {
+      return "changeset " + changeSet.get().id() + " on its own (<rollbackTest>EACH</rollbackTest>)";
+    }
+    if (each) {
+      return "each pending changeset on its own";
+    }
     return partial() ? "the last " + rolledBack + " of the " + pending + " pending changesets" : "the pending changesets";
   }
 

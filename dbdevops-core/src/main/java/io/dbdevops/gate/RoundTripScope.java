@@ -10,7 +10,35 @@ package io.dbdevops.gate;
  * @param unreleasedWindow with nothing released, how many of the last pending changesets are rolled back: 0 skips the
  *     round trip, {@link #WHOLE} rolls back the whole history
  */
-public record RoundTripScope(boolean enabled, int unreleasedWindow) {
+public record RoundTripScope(boolean enabled, int unreleasedWindow, Mode mode) {
+
+  /**
+   * {@code <rollbackTest>}: {@code GROUPED} (the default) rolls the covered changesets back together and applies them
+   * again; {@code EACH} does it for each covered changeset in order (up → down → the state before it → up), so a broken
+   * rollback of an earlier changeset is not hidden by a later one's.
+   */
+  public enum Mode {
+    GROUPED, EACH;
+
+    /** {@code GROUPED} or {@code EACH}, any case; otherwise a message naming the setting. */
+    public static Mode parse(String value, String setting) {
+      try {
+        return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new io.dbdevops.SetupException(setting + ": '" + value + "' is not a rollback test (use GROUPED or EACH)");
+      }
+    }
+  }
+
+  /** Grouped, as before modes existed. */
+  public RoundTripScope(boolean enabled, int unreleasedWindow) {
+    this(enabled, unreleasedWindow, Mode.GROUPED);
+  }
+
+  /** The same scope tested {@code mode}-wise. */
+  public RoundTripScope in(Mode mode) {
+    return new RoundTripScope(enabled, unreleasedWindow, mode);
+  }
 
   /** The whole pending part, also with nothing released. */
   public static final int WHOLE = Integer.MAX_VALUE;
@@ -26,6 +54,7 @@ public record RoundTripScope(boolean enabled, int unreleasedWindow) {
   public static final RoundTripScope ALL = new RoundTripScope(true, WHOLE);
 
   public RoundTripScope {
+    mode = mode == null ? Mode.GROUPED : mode;
     if (unreleasedWindow < 0) {
       throw new IllegalArgumentException("the rollback window " + unreleasedWindow + " is negative");
     }

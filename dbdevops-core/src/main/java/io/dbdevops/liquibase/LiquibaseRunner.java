@@ -255,10 +255,26 @@ public final class LiquibaseRunner {
   public record RollbackFailure(AppliedChangeSet changeSet, boolean irreversible, String message) {
   }
 
-  /** What a rollback did: the changesets rolled back (latest first), and the one that failed, if any. */
-  public record RollbackResult(List<AppliedChangeSet> rolledBack, Optional<RollbackFailure> failure, Duration took) {
+  /**
+   * What a rollback did: the changesets rolled back (latest first), and the one that failed, if any; {@code statements}
+   * every statement each rollback executed ({@link AppliedChangeSet#label()}), Liquibase's bookkeeping left out.
+   */
+  public record RollbackResult(List<AppliedChangeSet> rolledBack, Optional<RollbackFailure> failure, Duration took,
+      Map<String, List<String>> statements) {
     public RollbackResult {
       rolledBack = List.copyOf(rolledBack);
+      Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+      (statements == null ? Map.<String, List<String>>of() : statements).forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      statements = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public RollbackResult(List<AppliedChangeSet> rolledBack, Optional<RollbackFailure> failure, Duration took) {
+      this(rolledBack, failure, took, Map.of());
+    }
+
+    /** The statements one changeset's rollback executed, in order. */
+    public List<String> statementsOf(AppliedChangeSet changeSet) {
+      return statements.getOrDefault(changeSet.label(), List.of());
     }
   }
 
@@ -278,14 +294,24 @@ public final class LiquibaseRunner {
    * changesets after them (see {@link Update#after()}).
    */
   public RollbackResult rollbackCount(Connection connection, ParsedChangelog changelog, int count, int after) {
+    return rollbackCount(connection, changelog, count, after, SHADOW);
+  }
+
+  /**
+   * {@link #rollbackCount(Connection, ParsedChangelog, int, int)} on the database {@code where} names (for messages),
+   * recording every statement each changeset's rollback executes ({@link RollbackResult#statements()}).
+   */
+  public RollbackResult rollbackCount(Connection connection, ParsedChangelog changelog, int count, int after,
+      String where) {
     if (count <= 0) {
       throw new IllegalArgumentException("count " + count + " is not positive");
     }
-    Recorder recorder = new Recorder(applied -> { }, SHADOW);
+    StatementRecorder statements = new StatementRecorder();
+    Recorder recorder = new Recorder(applied -> { }, where, statements);
     long start = System.nanoTime();
     try {
       execute(connection, changelog, after, new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
-          .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count), recorder, null);
+          .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count), recorder, statements);
     } catch (InvalidChangeException | SetupException e) {
       throw e;
     } catch (Exception e) {
@@ -301,9 +327,10 @@ public final class LiquibaseRunner {
           || mentions(e, "No inverse to", "does not support automatic rollback");
       return new RollbackResult(recorder.rolledBack, Optional.of(new RollbackFailure(
           new AppliedChangeSet(cs.getFilePath(), cs.getId(), cs.getAuthor(), Duration.ZERO), irreversible,
-          databaseMessage(cause))), Duration.ofNanos(System.nanoTime() - start));
+          databaseMessage(cause))), Duration.ofNanos(System.nanoTime() - start), statements.statements);
     }
-    return new RollbackResult(recorder.rolledBack, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+    return new RollbackResult(recorder.rolledBack, Optional.empty(), Duration.ofNanos(System.nanoTime() - start),
+        statements.statements);
   }
 
   /**
@@ -699,6 +726,9 @@ public final class LiquibaseRunner {
     @Override
     public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database db) {
       started = System.nanoTime();
+      if (statements != null) {
+        statements.running(changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor());
+      }
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.dbdevops.lint.SqlLexer;
  * same changeset gives them in another order in every JVM; the order means nothing to the database, and a plan id over
  * the literal text would change from one run to the next. Columns keep their order (it is the table's).
  */
-final class CanonicalStatement {
+public final class CanonicalStatement {
 
   private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+(?:\\w+\\s+)*TABLE\\b.*");
   private static final Pattern TABLE_CONSTRAINT = Pattern.compile("(?is)^(CONSTRAINT\\b|PRIMARY\\s+KEY\\b|FOREIGN\\s+KEY\\b"
@@ -22,7 +22,7 @@ final class CanonicalStatement {
   private CanonicalStatement() {
   }
 
-  static String of(String sql) {
+  public static String of(String sql) {
     String s = sql.strip();
     if (!CREATE_TABLE.matcher(s).matches()) {
       return s;

@@ -56,6 +56,14 @@ public abstract class AbstractLintingMojo extends AbstractDbDevOpsMojo {
   @Parameter(property = "dbdevops.lint.rollbackWindow", defaultValue = "10")
   private String lintRollbackWindow;
 
+  /**
+   * How DBD602 rolls the pending changesets back on the shadow: {@code GROUPED} (default: all together, then applied
+   * again) or {@code EACH} (each on its own, in order: up, down, the state before it, up), which names the changeset
+   * whose rollback is wrong even when a later changeset's rollback hides it.
+   */
+  @Parameter(property = "dbdevops.rollbackTest", defaultValue = "GROUPED")
+  private String rollbackTest;
+
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   private String pluginVersion;
 
@@ -71,7 +79,7 @@ public abstract class AbstractLintingMojo extends AbstractDbDevOpsMojo {
   protected LintStep lintStep() {
     return new LintStep(getLog(), new LintStep.Config(lintSkip, Optional.ofNullable(lintDialect), lintFailOn,
         lintRules == null ? Map.of() : lintRules, lintDisabled == null ? List.of() : lintDisabled,
-        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow),
+        Optional.ofNullable(lintDocsUrl), Optional.ofNullable(pluginVersion), lintRollbackWindow, rollbackTest),
         reportDirectory.toPath());
   }
 

@@ -47,6 +47,9 @@ public class DeployMojo extends AbstractFleetMojo {
       result = failed.result();
     }
     result.recovered().forEach(line -> getLog().warn("dbdevops: " + line));
+    result.backup().ifPresent(b -> getLog().info("dbdevops: backup taken (" + b.reason() + "); to put its rows back: "
+        + "mvn dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
+        + relative(b.directory()) + " (see its RECOVERY.md)"));
     result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact,
         relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));

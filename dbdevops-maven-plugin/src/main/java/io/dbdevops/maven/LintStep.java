@@ -52,7 +52,7 @@ final class LintStep {
    * pending changesets DBD602 rolls back ({@code 10}, {@code 0} to skip, {@code all}).
    */
   record Config(boolean skip, Optional<String> dialect, String failOn, Map<String, String> rules, List<String> disabled,
-      Optional<String> docsUrl, Optional<String> toolVersion, String rollbackWindow) {
+      Optional<String> docsUrl, Optional<String> toolVersion, String rollbackWindow, String rollbackTest) {
   }
 
   private final Log log;
@@ -108,7 +108,9 @@ final class LintStep {
     if (!enabled() || integrity.pending().isEmpty() || !settings(RuleRegistry.load()).enabled(ROUND_TRIP_RULE)) {
       return RoundTripScope.OFF;
     }
-    return new RoundTripScope(true, window);
+    return new RoundTripScope(true, window).in(config.rollbackTest() == null || config.rollbackTest().isBlank()
+        ? RoundTripScope.Mode.GROUPED
+        : RoundTripScope.Mode.parse(config.rollbackTest(), "<rollbackTest> / -Ddbdevops.rollbackTest"));
   }
 
   /** {@code <lintRollbackWindow>} as a number; {@code all} is {@link RoundTripScope#WHOLE}. */

@@ -42,8 +42,11 @@ public final class RollbackRoundTripRule implements Rule {
     }
     RollbackRoundTrip t = trip.get();
     List<Finding> out = new ArrayList<>();
-    out.addAll(leg(context, t.afterRollback(), "after rolling back " + t.covered() + ", ", "still has", "has lost"));
-    out.addAll(leg(context, t.afterReapply(), "after rolling back and updating again, ", "has an extra", "lacks"));
+    // per changeset (<rollbackTest>EACH</rollbackTest>) the differences are that changeset's own
+    Optional<ChangeSetInfo> own = t.each() ? t.changeSet().flatMap(c -> named(context, c)) : Optional.empty();
+    out.addAll(leg(context, t.afterRollback(), "after rolling back " + t.covered() + ", ", "still has", "has lost", own));
+    out.addAll(leg(context, t.afterReapply(), "after rolling back " + (t.each() ? t.covered() + " " : "")
+        + "and updating again, ", "has an extra", "lacks", own));
     if (!t.message().isEmpty() && t.afterRollback().isEmpty()) {
       ChangeSetInfo cs = t.changeSet().flatMap(c -> named(context, c))
           .or(() -> mentioned(context, t.message()))
@@ -56,11 +59,11 @@ public final class RollbackRoundTripRule implements Rule {
 
   /** One finding per changeset responsible, listing the differences it left, as {@link DiffRendering} groups them. */
   private List<Finding> leg(LintContext context, List<SchemaChange> changes, String prefix, String added,
-      String removed) {
+      String removed, Optional<ChangeSetInfo> own) {
     Map<ChangeSetInfo, List<String>> byChangeSet = new LinkedHashMap<>();
     for (DiffRendering.ObjectChanges group : DiffRendering.group(changes)) {
       for (SchemaChange c : group.changes()) {
-        ChangeSetInfo cs = context.attribute(c).orElse(last(context));
+        ChangeSetInfo cs = own.orElseGet(() -> context.attribute(c).orElse(last(context)));
         byChangeSet.computeIfAbsent(cs, k -> new ArrayList<>()).add(phrase(group, c, added, removed));
       }
     }
