@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param version the version deployed (the project's, or the release artifact's)
  * @param deploymentIds Liquibase's DEPLOYMENT_ID of each update run that applied something
- * @param notes what could not be measured, one line each (no sampling on H2, a sampling query that failed)
+ * @param notes one line each: the backup taken before the update, what could not be measured (no sampling on H2, a
+ *     sampling query that failed)
  */
 public record DeployImpact(String environment, String database, Dialect dialect, Instant started, Instant finished,
     Outcome outcome, List<ChangeSetRun> changeSets, List<LockWait> lockWaits, List<TableImpact> tables,
@@ -77,6 +78,14 @@ public record DeployImpact(String environment, String database, Dialect dialect,
   public DeployImpact withOutcome(Outcome next) {
     return new DeployImpact(environment, database, dialect, started, finished, next, changeSets, lockWaits, tables,
         lockTimeout, lockRetriesAllowed, lockRetries, samples, notes, version, planId, deploymentIds, rollForward);
+  }
+
+  /** The same record with {@code first} before its notes (the backup the deploy took). */
+  public DeployImpact withNoteFirst(String first) {
+    List<String> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(notes);
+    return new DeployImpact(environment, database, dialect, started, finished, outcome, changeSets, lockWaits, tables,
+        lockTimeout, lockRetriesAllowed, lockRetries, samples, all, version, planId, deploymentIds, rollForward);
   }
 
   /** The same record with the roll-forward report of its failure. */

@@ -50,8 +50,12 @@ public class DeployMojo extends AbstractFleetMojo {
     result.backup().ifPresent(b -> getLog().info("dbdevops: backup taken (" + b.reason() + "); to put its rows back: "
         + "mvn dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
         + relative(b.directory()) + " (see its RECOVERY.md)"));
-    result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact,
-        relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
+    DeployResult done = result;
+    result.impact().map(impact -> done.backup().map(b -> impact.withNoteFirst("backup before the update: "
+        + relative(b.directory()) + " (" + b.rowsLine() + "; " + b.anchorLine() + "); to put its rows back: mvn "
+        + "dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
+        + relative(b.directory()))).orElse(impact)).ifPresent(impact -> ImpactConsole.print(getLog(), impact,
+            relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
