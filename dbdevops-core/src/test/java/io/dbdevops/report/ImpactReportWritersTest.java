@@ -45,7 +45,7 @@ class ImpactReportWritersTest {
     assertThat(html).hasFileName("deploy-prod.html");
     String page = Files.readString(html);
     assertThat(page).contains("Roll forward: 002 (imp) failed", "session 4242 (app, billing-api, LOCK TABLE orders IN "
-        + "ACCESS EXCLUSIVE MODE)", "table left_over&#10;  + table left_over (1 column)", "FAILED")
+        + "ACCESS EXCLUSIVE MODE)", "table left_over\n  + table left_over (1 column)", "FAILED")
         .doesNotContain("<script", "http://", "https://");
     assertThat(page.split("<svg class=\"chart\"", -1)).hasSize(3);
     String md = Files.readString(dir.resolve("deploy-prod.md"));
