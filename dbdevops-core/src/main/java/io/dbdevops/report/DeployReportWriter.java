@@ -1,15 +1,9 @@
 package io.dbdevops.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dbdevops.SetupException;
 import io.dbdevops.impact.DeployImpact;
 import io.dbdevops.impact.LockWait;
 import io.dbdevops.impact.RollForward;
 import io.dbdevops.impact.TableSizes;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,23 +19,12 @@ import java.util.Optional;
  */
 public final class DeployReportWriter {
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes the three files into {@code directory}; returns the HTML's path. */
   public Path write(DeployImpact impact, Path directory) {
-    String base = "deploy-" + impact.environment();
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(directory.resolve(base + ".json"), mapper.writeValueAsString(json(impact)) + "\n",
-          StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve(base + ".md"), markdown(impact), StandardCharsets.UTF_8);
-      Path html = directory.resolve(base + ".html");
-      Files.writeString(html, html(impact), StandardCharsets.UTF_8);
-      return html;
-    } catch (IOException e) {
-      throw new SetupException("cannot write the deploy report to " + directory + ": " + e.getMessage(), e);
-    }
+    return ReportFiles.write(directory, "deploy-" + impact.environment(), "deploy", json(impact), markdown(impact), html(impact));
   }
+
 
   Map<String, Object> json(DeployImpact d) {
     Map<String, Object> root = new LinkedHashMap<>();

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dbdevops.SetupException;
 import io.dbdevops.diff.DiffRendering;
 import io.dbdevops.diff.SchemaChange;
 import io.dbdevops.drift.DriftReport;
 import io.dbdevops.drift.GrantDrift;
 import io.dbdevops.liquibase.ChangelogSelection.ChangeSetRef;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,17 +23,9 @@ public final class DriftReportWriter {
 
   /** Writes the three files into {@code directory}; returns the HTML one, for the console. */
   public Path write(DriftReport report, Path directory) {
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(directory.resolve("drift.json"), json(report) + "\n", StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve("drift.md"), markdown(report), StandardCharsets.UTF_8);
-      Path html = directory.resolve("drift.html");
-      Files.writeString(html, html(report), StandardCharsets.UTF_8);
-      return html;
-    } catch (IOException e) {
-      throw new SetupException("cannot write the drift report to " + directory + ": " + e.getMessage(), e);
-    }
+    return ReportFiles.write(directory, "drift", "drift", json(report), markdown(report), html(report));
   }
+
 
   public String json(DriftReport r) {
     ObjectNode root = mapper.createObjectNode();

@@ -1,13 +1,7 @@
 package io.dbdevops.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dbdevops.SetupException;
 import io.dbdevops.fleet.Fleet;
 import io.dbdevops.fleet.Shard;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,25 +16,15 @@ import java.util.Optional;
  */
 public final class FleetReportWriter {
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The run's facts, as the goal knows them. */
   public record Run(String goal, Optional<Shard> shard, Fleet.Result result) { }
 
   /** Writes the three files; returns the HTML's path. */
   public Path write(Run run, Path directory) {
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(directory.resolve("fleet.json"), mapper.writeValueAsString(json(run)) + "\n",
-          StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve("fleet.md"), markdown(run), StandardCharsets.UTF_8);
-      Path html = directory.resolve("fleet.html");
-      Files.writeString(html, html(run), StandardCharsets.UTF_8);
-      return html;
-    } catch (IOException e) {
-      throw new SetupException("cannot write the fleet report to " + directory + ": " + e.getMessage(), e);
-    }
+    return ReportFiles.write(directory, "fleet", "fleet", json(run), markdown(run), html(run));
   }
+
 
   Map<String, Object> json(Run run) {
     Fleet.Result r = run.result();

@@ -1,13 +1,7 @@
 package io.dbdevops.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dbdevops.SetupException;
 import io.dbdevops.impact.DeployHistory;
 import io.dbdevops.impact.DeployHistoryTable;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,23 +15,12 @@ import java.util.Map;
  */
 public final class HistoryReportWriter {
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes the three files; returns the HTML's path. */
   public Path write(DeployHistory.Result history, Path directory) {
-    String base = "history-" + history.environment();
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(directory.resolve(base + ".json"), mapper.writeValueAsString(json(history)) + "\n",
-          StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve(base + ".md"), markdown(history), StandardCharsets.UTF_8);
-      Path html = directory.resolve(base + ".html");
-      Files.writeString(html, html(history), StandardCharsets.UTF_8);
-      return html;
-    } catch (IOException e) {
-      throw new SetupException("cannot write the history report to " + directory + ": " + e.getMessage(), e);
-    }
+    return ReportFiles.write(directory, "history-" + history.environment(), "history", json(history), markdown(history), html(history));
   }
+
 
   Map<String, Object> json(DeployHistory.Result h) {
     Map<String, Object> root = new LinkedHashMap<>();

@@ -1,13 +1,7 @@
 package io.dbdevops.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dbdevops.SetupException;
 import io.dbdevops.recovery.Backup;
 import io.dbdevops.recovery.RollbackOutcome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,23 +15,12 @@ import java.util.Map;
  */
 public final class RollbackReportWriter {
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes the three files into {@code directory}; returns the HTML's path. */
   public Path write(RollbackOutcome r, Path directory) {
-    String base = "rollback-" + r.environment();
-    try {
-      Files.createDirectories(directory);
-      Files.writeString(directory.resolve(base + ".json"), mapper.writeValueAsString(json(r)) + "\n",
-          StandardCharsets.UTF_8);
-      Files.writeString(directory.resolve(base + ".md"), markdown(r), StandardCharsets.UTF_8);
-      Path html = directory.resolve(base + ".html");
-      Files.writeString(html, html(r), StandardCharsets.UTF_8);
-      return html;
-    } catch (IOException e) {
-      throw new SetupException("cannot write the rollback report to " + directory + ": " + e.getMessage(), e);
-    }
+    return ReportFiles.write(directory, "rollback-" + r.environment(), "rollback", json(r), markdown(r), html(r));
   }
+
 
   /** {@code validated}, {@code dry run}, {@code blocked by drift}, {@code validation failed}. */
   static String outcome(RollbackOutcome r) {
