@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  * processes: a generated project (the example project's changelog) with ten environments — five PostgreSQL and five
  * MariaDB databases on the local servers, created fresh before every run — deployed with {@code -Ddbdevops.parallel=1}
  * and with {@code -Ddbdevops.parallel=N} ({@code bench.parallel}, default 4), alternating which goes first, {@code
- * bench.runs} rounds (default 3); prints every sample, the medians and the ratio parallel / serial (the goal: at most
- * 0.8 on this 2-core machine). Run: {@code mvn -B -q install -DskipTests -Dinvoker.skip=true && mvn -B -o -Pbench -pl
+ * bench.runs} rounds (default 3). Each round measures every JVM setting of {@code bench.jvmConfigs} (settings separated
+ * by {@code |}, each written to the project's {@code .mvn/jvm.config}; the empty one is Maven's JVM as it comes; default:
+ * none, and {@value #SHORT_RUN_JVM}, which the README advises for short runs on small machines), in alternating order.
+ * Prints every sample, and per setting the medians and the ratio parallel / serial (the goal: at most 0.8 on this
+ * 2-core machine). Run: {@code mvn -B -q install -DskipTests -Dinvoker.skip=true && mvn -B -o -Pbench -pl
  * dbdevops-bench compile exec:java@fleet}.
  */
 public final class FleetBenchmark {
@@ -30,38 +36,78 @@ public final class FleetBenchmark {
     Path example = Path.of(System.getProperty("bench.example", "../example-project/src/main/resources"));
     Path dir = Path.of(System.getProperty("bench.dir", "target/fleet-bench")).toAbsolutePath();
     String version = System.getProperty("dbdevops.version");
+    // the JVM settings measured, each in the project's .mvn/jvm.config ("" = none: Maven's JVM as it comes)
+    List<String> jvms = Arrays.stream(System.getProperty("bench.jvmConfigs", "|" + SHORT_RUN_JVM).split("\\|", -1))
+        .map(String::trim).distinct().toList();
     BenchSupport.deleteTree(dir);
     Path resources = Files.createDirectories(dir.resolve("src/main/resources"));
     copy(example, resources);
     Files.writeString(dir.resolve("pom.xml"), pom(version));
-    List<Long> serial = new ArrayList<>();
-    List<Long> par = new ArrayList<>();
+    Map<String, List<Long>> serial = new LinkedHashMap<>();
+    Map<String, List<Long>> par = new LinkedHashMap<>();
+    jvms.forEach(j -> {
+      serial.put(j, new ArrayList<>());
+      par.put(j, new ArrayList<>());
+    });
     StringBuilder out = new StringBuilder();
     for (int round = 0; round < runs; round++) {
       boolean serialFirst = round % 2 == 0;
-      for (int leg = 0; leg < 2; leg++) {
-        boolean isSerial = (leg == 0) == serialFirst;
-        freshDatabases();
-        long nanos = deploy(dir, isSerial ? 1 : parallel, "round" + round + (isSerial ? "-serial" : "-parallel"));
-        (isSerial ? serial : par).add(nanos);
-        System.out.printf(Locale.ROOT, "  round %d: %s %.1f s%n", round + 1, isSerial ? "parallel 1" : "parallel "
-            + parallel, nanos / 1e9);
+      for (String jvm : round % 2 == 0 ? jvms : reversed(jvms)) {
+        jvmConfig(dir, jvm);
+        for (int leg = 0; leg < 2; leg++) {
+          boolean isSerial = (leg == 0) == serialFirst;
+          freshDatabases();
+          long nanos = deploy(dir, isSerial ? 1 : parallel, "round" + round + "-" + jvms.indexOf(jvm)
+              + (isSerial ? "-serial" : "-parallel"));
+          (isSerial ? serial : par).get(jvm).add(nanos);
+          System.out.printf(Locale.ROOT, "  round %d, %s: %s %.1f s%n", round + 1, label(jvm), isSerial ? "parallel 1"
+              : "parallel " + parallel, nanos / 1e9);
+        }
       }
     }
+    jvmConfig(dir, "");
     freshDatabases();
     dropDatabases();
     BenchSupport.line(out, "");
     BenchSupport.line(out, "fleet deploy of " + ENVIRONMENTS + " environments (5 PostgreSQL, 5 MariaDB; the example "
-        + "project's changelog, fresh databases before every run): whole mvn -B -q -o dbdevops:deploy processes");
+        + "project's changelog, fresh databases before every run): whole mvn -B -q -o dbdevops:deploy processes, "
+        + runs + " rounds, alternating");
     BenchSupport.line(out, BenchSupport.environment());
-    BenchSupport.line(out, String.format(Locale.ROOT, "serial (parallel 1): %s ms, median %.1f s", BenchSupport.raw(serial),
-        BenchSupport.medianNanos(serial) / 1e9));
-    BenchSupport.line(out, String.format(Locale.ROOT, "parallel %d:          %s ms, median %.1f s", parallel,
-        BenchSupport.raw(par), BenchSupport.medianNanos(par) / 1e9));
-    BenchSupport.line(out, String.format(Locale.ROOT, "ratio parallel / serial: %.2f (paired %.2f); goal <= 0.80",
-        BenchSupport.ratio(par, serial), BenchSupport.pairedRatio(par, serial)));
+    for (String jvm : jvms) {
+      BenchSupport.line(out, label(jvm) + ":");
+      BenchSupport.line(out, String.format(Locale.ROOT, "  serial (parallel 1): %s ms, median %.1f s",
+          BenchSupport.raw(serial.get(jvm)), BenchSupport.medianNanos(serial.get(jvm)) / 1e9));
+      BenchSupport.line(out, String.format(Locale.ROOT, "  parallel %d:          %s ms, median %.1f s", parallel,
+          BenchSupport.raw(par.get(jvm)), BenchSupport.medianNanos(par.get(jvm)) / 1e9));
+      BenchSupport.line(out, String.format(Locale.ROOT, "  ratio parallel / serial: %.2f (paired %.2f); goal <= 0.80",
+          BenchSupport.ratio(par.get(jvm), serial.get(jvm)), BenchSupport.pairedRatio(par.get(jvm), serial.get(jvm))));
+    }
     System.out.print(out);
     BenchSupport.write(Path.of(System.getProperty("bench.out", "target/fleet-bench.txt")), out);
+  }
+
+  /** What the README advises for short Maven runs on small machines ({@code .mvn/jvm.config}). */
+  static final String SHORT_RUN_JVM = "-XX:TieredStopAtLevel=1";
+
+  private static String label(String jvm) {
+    return jvm.isEmpty() ? "Maven's JVM as it comes (no .mvn/jvm.config)" : ".mvn/jvm.config " + jvm;
+  }
+
+  private static List<String> reversed(List<String> list) {
+    List<String> r = new ArrayList<>(list);
+    java.util.Collections.reverse(r);
+    return r;
+  }
+
+  /** Writes the project's {@code .mvn/jvm.config} ({@code ""}: removes it). */
+  private static void jvmConfig(Path dir, String jvm) throws IOException {
+    Path config = dir.resolve(".mvn/jvm.config");
+    if (jvm.isEmpty()) {
+      Files.deleteIfExists(config);
+    } else {
+      Files.createDirectories(config.getParent());
+      Files.writeString(config, jvm + "\n");
+    }
   }
 
   private static long deploy(Path dir, int parallel, String name) throws Exception {

@@ -84,13 +84,15 @@ public final class Deployer {
     java.time.Instant started = java.time.Instant.now();
     Environment env = target.environment();
     try (Connection connection = target.connect(false);
-        DeployLock lock = DeployLock.acquire(connection, target.description())) {
+        DeployLock lock = DeployLock.acquire(connection, target.description());
+        io.dbdevops.liquibase.SharedParses.Lease lease = settings.parses()) {
       // Under the deploy lock a second deploy waits for this one to finish, then finds nothing left to apply; a
       // locked DATABASECHANGELOGLOCK can only be a dead deploy's
       List<String> recovered = new ArrayList<>();
       StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description()).ifPresent(recovered::add);
       // one parse of the changelog for the environment's database: the drift check's selection and shadow, the deploy
-      ParsedChangelogs parses = new ParsedChangelogs();
+      // (in a fleet, the parse an environment before this one made, lent to one environment at a time)
+      ParsedChangelogs parses = lease.parses();
       // a stale Liquibase lock is the evidence of a deploy that died inside its update: only then may drift be a
       // changeset it left half applied
       boolean interrupted = !recovered.isEmpty();

@@ -89,6 +89,14 @@ public final class DriftDetector {
       this(changelog, shadow, progress, cacheDirectory, List.of());
     }
 
+    /**
+     * Parses for one environment's work: borrowed from the run's (see {@link SharedExpectedStates#parses()}), or its
+     * own; close to give them back.
+     */
+    public io.dbdevops.liquibase.SharedParses.Lease parses() {
+      return shared.map(s -> s.parses().borrow()).orElseGet(io.dbdevops.liquibase.SharedParses::own);
+    }
+
     /** These settings sharing expected states with the other environments of the same run (see {@link SharedExpectedStates}). */
     public Settings sharing(SharedExpectedStates states) {
       return new Settings(changelog, shadow, progress, cacheDirectory, referenceData, Optional.of(states));
@@ -128,7 +136,9 @@ public final class DriftDetector {
   }
 
   public DriftReport check(LiveTarget target, Settings settings) {
-    return checked(target, settings, false, false, new ParsedChangelogs()).report();
+    try (io.dbdevops.liquibase.SharedParses.Lease parses = settings.parses()) {
+      return checked(target, settings, false, false, parses.parses()).report();
+    }
   }
 
   /**

@@ -11,11 +11,18 @@ import java.util.function.Supplier;
  * version): environments of the same engine and version, the same contexts, labels, parameters, schemas and applied
  * changesets expect the same state, so its shadow is built once. The first to ask builds it; one asking meanwhile
  * waits for that build; a failed build is not kept (each asker then builds its own and sees its own failure). Kept in
- * memory for one goal's run only, so a changed changelog can never meet an old entry.
+ * memory for one goal's run only, so a changed changelog can never meet an old entry. The run's parses of the
+ * changelog are lent out from here too ({@link #parses()}).
  */
 public final class SharedExpectedStates {
 
   private final ConcurrentHashMap<String, CompletableFuture<Object>> built = new ConcurrentHashMap<>();
+  private final io.dbdevops.liquibase.SharedParses parses = new io.dbdevops.liquibase.SharedParses();
+
+  /** The run's parses, lent to one environment at a time ({@link io.dbdevops.liquibase.SharedParses}). */
+  public io.dbdevops.liquibase.SharedParses parses() {
+    return parses;
+  }
 
   /** The value for {@code key}: built by {@code build} once, shared by every caller with the same key. */
   @SuppressWarnings("unchecked")

@@ -72,8 +72,13 @@ public final class Planner {
   }
 
   public Plan plan(Request request) {
+    try (io.dbdevops.liquibase.SharedParses.Lease lease = request.settings().parses()) {
+      return plan(request, lease.parses());
+    }
+  }
+
+  private Plan plan(Request request, ParsedChangelogs parses) {
     Environment env = request.target().environment();
-    ParsedChangelogs parses = new ParsedChangelogs();
     DriftDetector.Checked checked = drift.checkForDeploy(request.target(), request.settings(), parses);
     DriftReport report = checked.report();
     Dialect dialect = report.dialect();

@@ -103,11 +103,12 @@ public final class Rollbacker {
           + " (-Ddbdevops.dryRun=true shows what it would run without it); nothing was changed");
     }
     try (Connection connection = target.connect(false);
-        DeployLock lock = DeployLock.acquire(connection, target.description())) {
+        DeployLock lock = DeployLock.acquire(connection, target.description());
+        io.dbdevops.liquibase.SharedParses.Lease lease = request.settings().parses()) {
       // a locked DATABASECHANGELOGLOCK under the deploy lock can only be a dead deploy's (as Deployer releases it)
       io.dbdevops.deploy.StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description())
           .ifPresent(request.progress());
-      ParsedChangelogs parses = new ParsedChangelogs();
+      ParsedChangelogs parses = lease.parses();
       DriftDetector.Checked checked = drift.checkForDeploy(target, request.settings(), parses);
       DriftReport before = checked.report();
       Dialect dialect = before.dialect();
