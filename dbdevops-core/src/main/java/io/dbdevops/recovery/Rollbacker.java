@@ -129,6 +129,12 @@ public final class Rollbacker {
             label(rows, applied - count), List.of(), request.dryRun(), true, before, Optional.empty(), List.of(),
             Duration.ofNanos(System.nanoTime() - t0));
       }
+      if (count == 0) {
+        // at the version already: its drift check compared the live schema with the expected state there
+        return new RollbackOutcome(env.name(), dialect.word(), spec, applied, applied, label(rows, applied),
+            label(rows, applied), List.of(), request.dryRun(), false, before, Optional.empty(), List.of(),
+            Duration.ofNanos(System.nanoTime() - t0));
+      }
       List<String> irreversible = new ArrayList<>();
       for (History.Row r : range) {
         ChangeSetInfo info = byKey.get(r.key());
@@ -215,10 +221,11 @@ public final class Rollbacker {
             + "that version; nothing was changed");
       }
     }
-    if (count == 0) {
+    if (count == 0 && m.matches()) {
       throw new SetupException(TO + "=" + spec + ": nothing to roll back on " + target.description() + " (it is at "
           + "that point already, " + Plural.of(applied, "changeset") + " applied); nothing was changed");
     }
+    // a version the environment is at already: nothing to do (a fleet's rerun finds the ones done before so)
     return count;
   }
 

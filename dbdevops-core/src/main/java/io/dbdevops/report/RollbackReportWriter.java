@@ -30,6 +30,9 @@ public final class RollbackReportWriter {
   /** One line: {@code 2 changesets rolled back: 4 → 2 applied (to 1.0.0)}. */
   public static String headline(RollbackOutcome r) {
     int n = r.fromCount() - r.toCount();
+    if (n == 0 && !r.blocked()) {
+      return "nothing to roll back: at " + r.rollbackTo() + " already (" + r.fromCount() + " applied)";
+    }
     return (r.dryRun() ? "dry run: " + n + (n == 1 ? " changeset" : " changesets") + " would be rolled back"
         : r.blocked() ? "nothing rolled back" : r.steps().size() + (r.steps().size() == 1 ? " changeset" : " changesets")
             + " rolled back") + ": " + r.fromCount() + " → " + r.toCount() + " applied (" + r.rollbackTo() + ")";

@@ -55,6 +55,17 @@ class RollbackerTest {
       // the catalog: note is back (at the end, where addColumn puts it), coupon gone
       assertThat(f.columns("orders")).containsExactly("id", "customer_id", "total", "note");
       assertThat(f.history()).containsExactly("001-customers", "002-orders");
+
+      // again (a fleet's rerun): at 1.0.0 already, nothing to do, nothing changed
+      RollbackOutcome again = rollback(f.target(BackupPolicy.NEVER, false), "v3", "1.0.0", false, Optional.empty());
+      assertThat(again.steps()).isEmpty();
+      assertThat(again.fromCount()).isEqualTo(2);
+      assertThat(again.toCount()).isEqualTo(2);
+      assertThat(again.validated()).isTrue();
+      assertThat(io.dbdevops.report.RollbackReportWriter.headline(again))
+          .isEqualTo("nothing to roll back: at 1.0.0 already (2 applied)");
+      assertThat(f.columns("orders")).containsExactly("id", "customer_id", "total", "note");
+      assertThat(f.history()).containsExactly("001-customers", "002-orders");
     }
   }
 

@@ -46,6 +46,14 @@ public class RollbackMojo extends AbstractFleetMojo {
       throw new MojoFailureException("rollback of " + env + " blocked by drift (<driftPolicy>FAIL</driftPolicy>): "
           + DriftConsole.brief(r.drift().lines()) + "; nothing was changed. Run dbdevops:drift for the report");
     }
+    if (r.fromCount() == r.toCount()) {
+      if (r.drift().hasDrift()) {
+        DriftConsole.print(getLog(), r.drift());
+      }
+      getLog().info("dbdevops rollback: " + RollbackReportWriter.headline(r) + " on " + env + "; nothing was changed"
+          + (r.drift().hasDrift() ? " (it has drift: see above)" : "") + "; report " + relative(html));
+      return RollbackReportWriter.headline(r);
+    }
     for (RollbackOutcome.Step s : r.steps()) {
       if (dryRun) {
         getLog().info("dbdevops: would roll back " + s.id() + " (" + s.author() + ", " + s.location() + "):");
