@@ -109,17 +109,18 @@ public final class Rollbacker {
       io.dbdevops.deploy.StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description())
           .ifPresent(request.progress());
       ParsedChangelogs parses = lease.parses();
-      DriftDetector.Checked checked = drift.checkForDeploy(target, request.settings(), parses);
-      DriftReport before = checked.report();
-      Dialect dialect = before.dialect();
+      Dialect dialect = Dialect.of(connection);
       ParsedChangelog parsed = parses.get(request.settings().changelog(), env.updateOptions(), dialect);
       List<History.Row> rows = History.require(connection, target.description());
       int applied = rows.size();
+      // what is asked, judged on the history before the drift check builds its shadow: a refusal comes at once
+      int count = count(spec, request.sum(), parsed, applied, target);
+      DriftDetector.Checked checked = drift.checkForDeploy(target, request.settings(), parses);
+      DriftReport before = checked.report();
       if (!before.historyProblems().isEmpty()) {
         throw new SetupException("cannot roll back " + target.description() + ": its DATABASECHANGELOG does not fit the "
             + "changelog (" + String.join("; ", before.historyProblems()) + "); nothing was changed");
       }
-      int count = count(spec, request.sum(), parsed, applied, target);
       List<History.Row> range = new ArrayList<>(rows.subList(applied - count, applied));
       java.util.Collections.reverse(range);
       Map<String, ChangeSetInfo> byKey = new LinkedHashMap<>();
