@@ -51,6 +51,7 @@ import java.util.regex.Pattern;
  * Writes the same text to {@code bench.out}.
  *
  * <p>System properties: {@code bench.changesets} (N, default 2000), {@code bench.runs} (measured rounds, default 3),
+ * {@code bench.jvmConfig} (the projects' {@code .mvn/jvm.config}, the JVM options of both tools' runs; default none),
  * {@code bench.runs.large} (rounds for the 2N scenarios, default {@code bench.runs}), {@code bench.pending} (default
  * 10), {@code bench.scenarios} (e.g. {@code a,c}; default all), {@code bench.dir} (the generated projects, kept;
  * the pom sets {@code target/process-bench}), {@code bench.out}, {@code bench.mvn} (default {@code mvn}),
@@ -71,6 +72,8 @@ public final class ProcessBenchmark {
   private final String liquibaseVersion = setting("liquibase.version", "4.33.0");
   private final String h2Version = setting("h2.version", null);
   private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
+  /** The projects' {@code .mvn/jvm.config}, for both tools alike (empty: none, Maven's JVM as it comes). */
+  private final String jvmConfig = System.getProperty("bench.jvmConfig", "").trim();
   private final Path dir = Path.of(setting("dir", "target/process-bench")).toAbsolutePath();
   /** The installed dbdevops jars every run must use (checked after each run: other builds share ~/.m2). */
   private String jarsAtStart;
@@ -160,7 +163,8 @@ public final class ProcessBenchmark {
         + "liquibase:update, embedded H2 in memory, same changelog");
     line(r, "dbdevops-maven-plugin " + dbdevopsVersion + ", liquibase-maven-plugin " + liquibaseVersion + ", h2 "
         + h2Version + "; " + mavenVersion + ", java " + System.getProperty("java.version") + ", "
-        + Runtime.getRuntime().availableProcessors() + " cpus");
+        + Runtime.getRuntime().availableProcessors() + " cpus; " + (jvmConfig.isEmpty() ? "no .mvn/jvm.config (Maven's "
+        + "JVM as it comes)" : ".mvn/jvm.config of each project, both tools': " + jvmConfig));
     line(r, String.format(Locale.ROOT, "system load average (1 min): %.2f at start, %.2f at end -- shared machine: "
         + "timings are noisy; runs alternate (order flips every round) so noise hits both alike", loadStart, loadEnd));
     line(r, "dbdevops jars in the local repository, the same after every run: " + jarsAtStart);
@@ -224,8 +228,12 @@ public final class ProcessBenchmark {
   private void setUp(Scenario s) throws Exception {
     BenchSupport.deleteTree(s.project);
     Path resources = Files.createDirectories(s.project.resolve("src/main/resources"));
-    // its own .mvn: Maven takes this project as the top, whatever folder it sits in
+    // its own .mvn: Maven takes this project as the top, whatever folder it sits in; with bench.jvmConfig, its
+    // jvm.config (the JVM of every mvn run in the project: both tools')
     Files.createDirectories(s.project.resolve(".mvn"));
+    if (!jvmConfig.isEmpty()) {
+      Files.writeString(s.project.resolve(".mvn/jvm.config"), jvmConfig + "\n", StandardCharsets.UTF_8);
+    }
     Files.writeString(s.project.resolve("pom.xml"), pom(s), StandardCharsets.UTF_8);
     s.changesets = ChangelogGenerator.write(resources, s.tables);
     if (s.released) {
