@@ -60,26 +60,48 @@ public final class Deployer {
     this.drift = new DriftDetector(shadows, liquibase, snapshotter);
   }
 
-  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress) {
-    return deploy(target, settings, progress, java.util.Optional.empty());
+  /**
+   * What to deploy: the environment, the drift check's settings (the changelog, the shadow, the run's shared expected
+   * states and parses), a callback per changeset as it finishes ({@link #onEach}), the keys ({@code file::id::author})
+   * of a reviewed plan's changesets in order ({@link #planned}: when, under the lock, the pending changesets are others
+   * — a deploy slipped in between the plan's check and the lock — nothing is applied and a {@link SetupException} says
+   * so), and the impact record's and history's settings ({@link #impact}: the version deployed, the plan id, where
+   * lock-retry warnings go).
+   */
+  public record Request(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
+      Optional<List<String>> planned, ImpactSettings impact) {
+    public Request {
+      java.util.Objects.requireNonNull(target, "target");
+      java.util.Objects.requireNonNull(settings, "settings");
+      progress = progress == null ? a -> { } : progress;
+      planned = java.util.Objects.requireNonNullElse(planned, Optional.<List<String>>empty());
+      impact = impact == null ? ImpactSettings.NONE : impact;
+    }
+
+    /** The whole changelog to the environment, no plan, no impact settings. */
+    public static Request of(LiveTarget target, DriftDetector.Settings settings) {
+      return new Request(target, settings, null, Optional.empty(), null);
+    }
+
+    public Request onEach(Consumer<AppliedChangeSet> each) {
+      return new Request(target, settings, each, planned, impact);
+    }
+
+    public Request planned(Optional<List<String>> keys) {
+      return new Request(target, settings, progress, keys, impact);
+    }
+
+    public Request impact(ImpactSettings settings) {
+      return new Request(target, this.settings, progress, planned, settings);
+    }
   }
 
-  /**
-   * A deploy of a reviewed plan: {@code planned} are the keys ({@code file::id::author}) of the plan's changesets, in
-   * order. When, under the lock, the pending changesets are others (a deploy slipped in between the plan's check and
-   * the lock), nothing is applied and a {@link SetupException} says so.
-   */
-  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
-      java.util.Optional<List<String>> planned) {
-    return deploy(target, settings, progress, planned, ImpactSettings.NONE);
-  }
-
-  /**
-   * {@link #deploy(LiveTarget, DriftDetector.Settings, Consumer, Optional)} with the impact record's and history's
-   * settings: the version deployed, the plan id, where lock-retry warnings go.
-   */
-  public DeployResult deploy(LiveTarget target, DriftDetector.Settings settings, Consumer<AppliedChangeSet> progress,
-      java.util.Optional<List<String>> planned, ImpactSettings impact) {
+  public DeployResult deploy(Request request) {
+    LiveTarget target = request.target();
+    DriftDetector.Settings settings = request.settings();
+    Consumer<AppliedChangeSet> progress = request.progress();
+    Optional<List<String>> planned = request.planned();
+    ImpactSettings impact = request.impact();
     long t0 = System.nanoTime();
     java.time.Instant started = java.time.Instant.now();
     Environment env = target.environment();

@@ -52,9 +52,10 @@ public final class DeployChild {
     }
     String url = line.substring(3).trim();
     try {
-      DeployResult result = new Deployer(shadows).deploy(target(url, user), new DriftDetector.Settings(changelog,
-          Optional.empty(), message -> out.println(PREFIX + "progress " + message)),
-          applied -> out.println(PREFIX + "applied " + applied.id()));
+      DeployResult result = new Deployer(shadows).deploy(Deployer.Request.of(
+          target(url, user), new DriftDetector.Settings(changelog,
+                    Optional.empty(), message -> out.println(PREFIX + "progress " + message)))
+          .onEach(applied -> out.println(PREFIX + "applied " + applied.id())));
       result.recovered().forEach(r -> out.println(PREFIX + "recovered " + r));
       out.println(PREFIX + "done applied=" + result.applied().size() + " blocked=" + result.blocked() + " validated="
           + result.validated() + (result.validated() ? "" : " " + result.validationLines() + result.drift().lines()));

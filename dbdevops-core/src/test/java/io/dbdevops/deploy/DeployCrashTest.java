@@ -106,7 +106,7 @@ class DeployCrashTest {
         String what = crash(child, db, random);
         shadows.addAll(child.shadows());
         LiveTarget target = DeployChild.target(db.url(), server.user().orElse(""));
-        DeployResult result = new Deployer(ShadowProviders.load()).deploy(target, settings, a -> { });
+        DeployResult result = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(target, settings));
         String outcome = what;
         for (String line : result.recovered()) {
           if (line.startsWith("released")) {
@@ -124,7 +124,7 @@ class DeployCrashTest {
           System.err.println("[dbdevops tests] round " + round + ": " + message);
           assertHalfAppliedNamesWhatIsThere(db, half, message);
           undo(db, half);
-          result = new Deployer(ShadowProviders.load()).deploy(target, settings, a -> { });
+          result = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(target, settings));
           outcome = outcome + ", stopped on half-applied changeset, undone by hand";
         }
         assertThat(result.blocked()).as("round %d (%s): %s", round, what, result.drift().lines()).isFalse();

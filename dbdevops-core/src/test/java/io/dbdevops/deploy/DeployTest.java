@@ -36,7 +36,8 @@ class DeployTest {
     try (DriftFixture f = DriftFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
       List<AppliedChangeSet> progress = Collections.synchronizedList(new ArrayList<>());
-      DeployResult first = deployer.deploy(f.target(), settings(DriftFixture.CHANGELOG), progress::add);
+      DeployResult first = deployer.deploy(Deployer.Request.of(f.target(), settings(DriftFixture.CHANGELOG))
+          .onEach(progress::add));
       assertThat(first.blocked()).as(first.drift().lines().toString()).isFalse();
       assertThat(first.validated()).as(first.validationLines().toString()).isTrue();
       assertThat(progress).extracting(AppliedChangeSet::id).startsWith("001-customers", "002-orders")
@@ -47,7 +48,7 @@ class DeployTest {
       assertThat(status.pending()).extracting(c -> c.id()).containsExactly("007-customers-phone");
       assertThat(status.lastDeployment()).isPresent();
 
-      DeployResult next = deployer.deploy(f.target(), settings(DriftFixture.NEXT), a -> { });
+      DeployResult next = deployer.deploy(Deployer.Request.of(f.target(), settings(DriftFixture.NEXT)));
       assertThat(next.applied()).extracting(AppliedChangeSet::id).containsExactly("007-customers-phone");
       assertThat(next.validated()).as(next.validationLines().toString()).isTrue();
       assertThat(new Status().read(f.target(), DriftFixture.NEXT).pending()).isEmpty();
@@ -59,10 +60,11 @@ class DeployTest {
   void aChangesetFailingOnTheEnvironmentNamesTheEnvironmentNotAShadow(Engine engine) throws Exception {
     try (DriftFixture f = DriftFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
-      deployer.deploy(f.target(), settings(DriftFixture.CHANGELOG), a -> { });
+      deployer.deploy(Deployer.Request.of(f.target(), settings(DriftFixture.CHANGELOG)));
       // a hot fix added the column the next changeset adds; WARN lets the deploy go on, and the changeset fails
       f.execute("ALTER TABLE customers ADD phone VARCHAR(30)");
-      assertThatThrownBy(() -> deployer.deploy(f.target(DriftPolicy.WARN), settings(DriftFixture.NEXT), a -> { }))
+      assertThatThrownBy(() -> deployer.deploy(Deployer.Request.of(
+          f.target(DriftPolicy.WARN), settings(DriftFixture.NEXT))))
           .isInstanceOf(io.dbdevops.InvalidChangeException.class)
           .hasMessageContaining("changeset 007-customers-phone")
           .hasMessageContaining("failed on " + f.target(DriftPolicy.WARN).description())
@@ -77,12 +79,14 @@ class DeployTest {
       f.deployWithLiquibase();
       f.execute("ALTER TABLE customers ADD COLUMN nickname VARCHAR(50)");
       Deployer deployer = new Deployer(ShadowProviders.load());
-      DeployResult blocked = deployer.deploy(f.target(DriftPolicy.FAIL), settings(DriftFixture.NEXT), a -> { });
+      DeployResult blocked = deployer.deploy(Deployer.Request.of(
+          f.target(DriftPolicy.FAIL), settings(DriftFixture.NEXT)));
       assertThat(blocked.blocked()).as(blocked.drift().lines().toString()).isTrue();
       assertThat(blocked.applied()).isEmpty();
       assertThat(blocked.drift().lines()).anyMatch(l -> l.contains("+ column nickname"));
 
-      DeployResult warned = deployer.deploy(f.target(DriftPolicy.WARN), settings(DriftFixture.NEXT), a -> { });
+      DeployResult warned = deployer.deploy(Deployer.Request.of(
+          f.target(DriftPolicy.WARN), settings(DriftFixture.NEXT)));
       assertThat(warned.blocked()).isFalse();
       assertThat(warned.applied()).extracting(AppliedChangeSet::id).containsExactly("007-customers-phone");
       // the drift that was there before is not a validation failure
@@ -97,7 +101,7 @@ class DeployTest {
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
         Callable<DeployResult> deploy = () -> new Deployer(ShadowProviders.load())
-            .deploy(f.target(), settings(DriftFixture.NEXT), a -> { });
+            .deploy(Deployer.Request.of(f.target(), settings(DriftFixture.NEXT)));
         Future<DeployResult> a = pool.submit(deploy);
         Future<DeployResult> b = pool.submit(deploy);
         DeployResult ra = a.get();

@@ -53,8 +53,8 @@ class ParallelDeployTest {
             Environment env = new Environment("e" + i, List.of("e" + i), db.url(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), UpdateOptions.DEFAULT, List.of(), DriftPolicy.FAIL, List.of());
             LiveTarget target = new LiveTarget(env, server.user(), server.password());
-            Callable<DeployResult> task = () -> new Deployer(ShadowProviders.load()).deploy(target,
-                new DriftDetector.Settings(EXAMPLE), a -> { });
+            Callable<DeployResult> task = () -> new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(
+                target, new DriftDetector.Settings(EXAMPLE)));
             futures.add(pool.submit(LiquibaseThreads.own(task)));
           }
           for (int i = 0; i < DATABASES; i++) {
@@ -90,8 +90,8 @@ class ParallelDeployTest {
         List<Future<DeployResult>> futures = new ArrayList<>();
         for (int i = 0; i < databases; i++) {
           LiveTarget target = target(server, dbs.get(i), i);
-          futures.add(pool.submit(LiquibaseThreads.own(() -> new Deployer(ShadowProviders.load()).deploy(target,
-              new DriftDetector.Settings(EXAMPLE).sharing(shared), a -> { }))));
+          futures.add(pool.submit(LiquibaseThreads.own(() -> new Deployer(ShadowProviders.load()).deploy(
+              Deployer.Request.of(target, new DriftDetector.Settings(EXAMPLE).sharing(shared))))));
         }
         for (int i = 0; i < databases; i++) {
           DeployResult r = futures.get(i).get();
@@ -105,8 +105,8 @@ class ParallelDeployTest {
 
       SharedExpectedStates one = new SharedExpectedStates();
       for (int i = 0; i < databases; i++) {
-        DeployResult r = new Deployer(ShadowProviders.load()).deploy(target(server, serial.get(i), i),
-            new DriftDetector.Settings(EXAMPLE).sharing(one), a -> { });
+        DeployResult r = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(
+            target(server, serial.get(i), i), new DriftDetector.Settings(EXAMPLE).sharing(one)));
         assertThat(r.validated()).as("serial, database %d: %s", i, r.validationDifferences()).isTrue();
         assertThat(catalog(serial.get(i))).isEqualTo(EXPECTED_RELATIONS);
       }

@@ -31,8 +31,9 @@ class ImpactDeployTest {
   void everyDeployWritesItsImpactAndItsHistoryRowWhichDriftNeverSees(Engine engine) throws Exception {
     try (ImpactFixture f = ImpactFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
-      DeployResult first = deployer.deploy(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS), a -> { },
-          Optional.empty(), new ImpactSettings("1.0", Optional.empty(), w -> { }));
+      DeployResult first = deployer.deploy(Deployer.Request.of(
+          f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS))
+          .impact(new ImpactSettings("1.0", Optional.empty(), w -> { })));
       assertThat(first.validated()).as(first.validationLines().toString()).isTrue();
       DeployImpact impact = first.impact().orElseThrow();
       assertThat(impact.outcome()).isEqualTo(DeployImpact.Outcome.SUCCEEDED);
@@ -50,9 +51,10 @@ class ImpactDeployTest {
       // the second deploy: the history table the first made must not be drift (driftPolicy FAIL would block)
       String grow = f.postgres() ? "INSERT INTO orders (id, note) SELECT g, repeat('x', 150) FROM generate_series(4, 20000) g"
           : "INSERT INTO orders (id, note) SELECT seq, REPEAT('x', 150) FROM seq_4_to_20000";
-      DeployResult second = deployer.deploy(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS,
-          ImpactFixture.ADD_STATUS, "<sql>" + grow + "</sql>"), a -> { }, Optional.empty(),
-          new ImpactSettings("1.1", Optional.of("abc123"), w -> { }));
+      DeployResult second = deployer.deploy(Deployer.Request.of(
+          f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS,
+                    ImpactFixture.ADD_STATUS, "<sql>" + grow + "</sql>"))
+          .impact(new ImpactSettings("1.1", Optional.of("abc123"), w -> { })));
       assertThat(second.blocked()).as(second.drift().lines().toString()).isFalse();
       assertThat(second.validated()).as(second.validationLines().toString()).isTrue();
       DeployImpact.TableImpact grown = second.impact().orElseThrow().tables().stream()
@@ -98,20 +100,21 @@ class ImpactDeployTest {
   void aChangesetWaitingForALockIsRetriedAndSucceedsOnceTheLockIsGone(Engine engine) throws Exception {
     try (ImpactFixture f = ImpactFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
-      deployer.deploy(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS), a -> { });
+      deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS)));
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
       try (Connection holder = holdLock(f)) {
         long pid = LockSampler.sessionId(holder, f.postgres() ? io.dbdevops.config.Dialect.POSTGRESQL
             : io.dbdevops.config.Dialect.MARIADB);
-        DeployResult r = deployer.deploy(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS,
-            ImpactFixture.ADD_STATUS), a -> { }, Optional.empty(), new ImpactSettings("1.1", Optional.empty(), w -> {
-              warnings.add(w);
-              try {
-                holder.rollback(); // released after the first timeout
-              } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-              }
-            }));
+        DeployResult r = deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 3), f.changelog(ImpactFixture.ORDERS,
+                        ImpactFixture.ADD_STATUS))
+            .impact(new ImpactSettings("1.1", Optional.empty(), w -> {
+                          warnings.add(w);
+                          try {
+                            holder.rollback(); // released after the first timeout
+                          } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        })));
         assertThat(r.validated()).as(r.validationLines().toString()).isTrue();
         DeployImpact impact = r.impact().orElseThrow();
         assertThat(impact.lockRetries()).isEqualTo(1);
@@ -141,15 +144,15 @@ class ImpactDeployTest {
   void aLockHeldThroughEveryRetryFailsTheDeployNamingTheBlockingSession(Engine engine) throws Exception {
     try (ImpactFixture f = ImpactFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
-      deployer.deploy(f.target(ONE_SECOND, 1), f.changelog(ImpactFixture.ORDERS), a -> { });
+      deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 1), f.changelog(ImpactFixture.ORDERS)));
       List<String> warnings = Collections.synchronizedList(new ArrayList<>());
       try (Connection holder = holdLock(f)) {
         long pid = LockSampler.sessionId(holder, f.postgres() ? io.dbdevops.config.Dialect.POSTGRESQL
             : io.dbdevops.config.Dialect.MARIADB);
         var settings = f.changelog(ImpactFixture.ORDERS, ImpactFixture.ADD_STATUS);
         DeployFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(DeployFailedException.class,
-            () -> deployer.deploy(f.target(ONE_SECOND, 1), settings, a -> { }, Optional.empty(),
-                new ImpactSettings("1.1", Optional.empty(), warnings::add)));
+            () -> deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 1), settings)
+                .impact(new ImpactSettings("1.1", Optional.empty(), warnings::add))));
         assertThat(failed).hasMessageContaining("changeset 2 (author imp)");
         RollForward rf = failed.result().failure().orElseThrow();
         assertThat(rf.lockTimeout()).isTrue();
@@ -174,7 +177,7 @@ class ImpactDeployTest {
   void aFailedChangesetsLeftoversAreNamedInTheRollForwardReport(Engine engine) throws Exception {
     try (ImpactFixture f = ImpactFixture.create(engine)) {
       Deployer deployer = new Deployer(ShadowProviders.load());
-      deployer.deploy(f.target(ONE_SECOND, 1), f.changelog(ImpactFixture.ORDERS), a -> { });
+      deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 1), f.changelog(ImpactFixture.ORDERS)));
       // a row only the environment has (rows of an ordinary table are not drift): the changeset passes on the drift
       // check's shadow and fails on the environment, after its first statement made a table
       f.execute("INSERT INTO orders (id, note) VALUES (100, 'live only')");
@@ -182,8 +185,8 @@ class ImpactDeployTest {
           + "<sql>INSERT INTO orders (id, note) VALUES (100, 'again')</sql>";
       var settings = f.changelog(ImpactFixture.ORDERS, ImpactFixture.ADD_STATUS, broken);
       DeployFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(DeployFailedException.class,
-          () -> deployer.deploy(f.target(ONE_SECOND, 1), settings, a -> { }, Optional.empty(),
-              new ImpactSettings("1.2", Optional.empty(), w -> { })));
+          () -> deployer.deploy(Deployer.Request.of(f.target(ONE_SECOND, 1), settings)
+              .impact(new ImpactSettings("1.2", Optional.empty(), w -> { }))));
       assertThat(failed).hasMessageContaining("changeset 3 (author imp)");
       RollForward rf = failed.result().failure().orElseThrow();
       assertThat(rf.applied()).containsExactly("2 (imp)");

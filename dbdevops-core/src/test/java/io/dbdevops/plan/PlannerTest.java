@@ -111,8 +111,9 @@ class PlannerTest {
       // the deploy of a plan checks under its lock that the pending changesets are still the plan's
       io.dbdevops.deploy.Deployer deployer = new io.dbdevops.deploy.Deployer(ShadowProviders.load());
       List<String> keys = first.changeSets().stream().map(Plan.PlannedChangeSet::key).toList();
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.deploy(target, request(target, a).settings(),
-          x -> { }, Optional.of(keys.subList(0, 3))))
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.deploy(io.dbdevops.deploy.Deployer.Request.of(
+          target, request(target, a).settings())
+          .planned(Optional.of(keys.subList(0, 3)))))
           .isInstanceOf(io.dbdevops.SetupException.class).hasMessageContaining("nothing was applied");
       assertThat(historyRows(db)).isEqualTo(1);
 
@@ -129,8 +130,9 @@ class PlannerTest {
       // the plan's own keys deploy it (drift allowed here: the hot fix stays)
       LiveTarget warn = Environments.target(new Environments(List.of(definition(server, db, "anonymous",
           DriftPolicy.WARN))).resolve("prod"), id -> Optional.empty(), v -> null);
-      io.dbdevops.deploy.DeployResult deployed = deployer.deploy(warn, request(warn, a).settings(), x -> { },
-          Optional.of(keys));
+      io.dbdevops.deploy.DeployResult deployed = deployer.deploy(io.dbdevops.deploy.Deployer.Request.of(
+          warn, request(warn, a).settings())
+          .planned(Optional.of(keys)));
       assertThat(deployed.applied()).extracting(io.dbdevops.liquibase.AppliedChangeSet::id)
           .containsExactly("002-customers-email", "003-default-names", "004-email-index", "005-drop-note");
       // on the environment itself, Liquibase executed exactly the plan's statements (its database name, on MariaDB)

@@ -35,7 +35,8 @@ class BackupRestoreTest {
   private static final String ROWS = "SELECT id, customer_id, note, total, coupon FROM orders ORDER BY id";
 
   private static DeployResult deploy(LiveTarget target, String changelog) {
-    DeployResult r = new Deployer(ShadowProviders.load()).deploy(target, RecoveryFixture.settings(changelog), a -> { });
+    DeployResult r = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(
+        target, RecoveryFixture.settings(changelog)));
     assertThat(r.validated()).as(r.validationLines().toString()).isTrue();
     return r;
   }
@@ -156,8 +157,8 @@ class BackupRestoreTest {
     try (RecoveryFixture f = RecoveryFixture.create(engine, notADirectory)) {
       deploy(f.target(), "v2");
       fill(f);
-      assertThatThrownBy(() -> new Deployer(ShadowProviders.load()).deploy(f.target(), RecoveryFixture.settings("v3"),
-          a -> { })).isInstanceOf(SetupException.class)
+      assertThatThrownBy(() -> new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(
+          f.target(), RecoveryFixture.settings("v3")))).isInstanceOf(SetupException.class)
           .hasMessageContaining("the backup before the deploy of environment 'rec'")
           .hasMessageContaining("nothing was changed")
           .hasMessageContaining("-Ddbdevops.backup=NEVER");

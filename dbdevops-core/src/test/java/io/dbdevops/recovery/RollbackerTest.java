@@ -33,7 +33,8 @@ class RollbackerTest {
   }
 
   private static void deploy(LiveTarget target, String changelog) {
-    DeployResult r = new Deployer(ShadowProviders.load()).deploy(target, RecoveryFixture.settings(changelog), a -> { });
+    DeployResult r = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(
+        target, RecoveryFixture.settings(changelog)));
     assertThat(r.validated()).as(r.validationLines().toString()).isTrue();
   }
 

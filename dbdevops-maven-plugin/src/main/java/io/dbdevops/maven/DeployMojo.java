@@ -38,11 +38,12 @@ public class DeployMojo extends AbstractFleetMojo {
     getLog().info("dbdevops: deploying to " + target.description());
     DeployResult result;
     try {
-      result = new Deployer(ShadowProviders.load()).deploy(target, driftSettings(),
-          applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
-              + applied.took().toMillis() + " ms"),
-          approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()),
-          new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: " + w)));
+      result = new Deployer(ShadowProviders.load()).deploy(Deployer.Request.of(target, driftSettings())
+          .onEach(applied -> getLog().info("dbdevops: applied " + applied.id() + " (" + applied.author() + ") in "
+              + applied.took().toMillis() + " ms"))
+          .planned(approved.map(p -> p.changeSets().stream().map(Plan.PlannedChangeSet::key).toList()))
+          .impact(new ImpactSettings(deployedVersion(), approved.map(Plan::planId), w -> getLog().warn("dbdevops: "
+              + w))));
     } catch (DeployFailedException failed) {
       result = failed.result();
     }
