@@ -80,14 +80,6 @@ public record DeployImpact(String environment, String database, Dialect dialect,
         lockTimeout, lockRetriesAllowed, lockRetries, samples, notes, version, planId, deploymentIds, rollForward);
   }
 
-  /** The same record with {@code first} before its notes (the backup the deploy took). */
-  public DeployImpact withNoteFirst(String first) {
-    List<String> all = new java.util.ArrayList<>(List.of(first));
-    all.addAll(notes);
-    return new DeployImpact(environment, database, dialect, started, finished, outcome, changeSets, lockWaits, tables,
-        lockTimeout, lockRetriesAllowed, lockRetries, samples, all, version, planId, deploymentIds, rollForward);
-  }
-
   /** The same record with the roll-forward report of its failure. */
   public DeployImpact withRollForward(RollForward report) {
     return new DeployImpact(environment, database, dialect, started, finished, Outcome.FAILED, changeSets, lockWaits,

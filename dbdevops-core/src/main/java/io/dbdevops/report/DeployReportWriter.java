@@ -22,11 +22,17 @@ public final class DeployReportWriter {
 
   /** Writes the three files into {@code directory}; returns the HTML's path. */
   public Path write(DeployImpact impact, Path directory) {
-    return ReportFiles.write(directory, "deploy-" + impact.environment(), "deploy", json(impact), markdown(impact), html(impact));
+    return write(impact, java.util.Optional.empty(), directory);
+  }
+
+  /** With the backup taken before the update (its panel: folder, tables, anchor, the restore command). */
+  public Path write(DeployImpact impact, java.util.Optional<io.dbdevops.recovery.Backup> backup, Path directory) {
+    return ReportFiles.write(directory, "deploy-" + impact.environment(), "deploy", json(impact, backup),
+        markdown(impact, backup), html(impact, backup));
   }
 
 
-  Map<String, Object> json(DeployImpact d) {
+  Map<String, Object> json(DeployImpact d, java.util.Optional<io.dbdevops.recovery.Backup> backup) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("environment", d.environment());
     root.put("database", d.database());
@@ -78,6 +84,7 @@ public final class DeployReportWriter {
       tables.add(m);
     }
     root.put("tables", tables);
+    root.put("backup", backup.map(BackupParts::json).orElse(null));
     root.put("notes", d.notes());
     root.put("rollForward", d.rollForward().map(this::rollForward).orElse(null));
     return root;
@@ -135,7 +142,7 @@ public final class DeployReportWriter {
     return d.outcome() + ": " + d.summary();
   }
 
-  String markdown(DeployImpact d) {
+  String markdown(DeployImpact d, java.util.Optional<io.dbdevops.recovery.Backup> backup) {
     StringBuilder md = new StringBuilder("# dbdevops deploy: ").append(d.environment()).append("\n\n")
         .append(headline(d)).append("\n\n")
         .append("- database: ").append(d.database()).append(" (").append(d.dialect()).append(")\n")
@@ -186,6 +193,13 @@ public final class DeployReportWriter {
       lines(md, r.liveDiff(), "no difference");
       md.append("\nAdvice:\n\n");
       r.advice().forEach(a -> md.append("- ").append(a).append("\n"));
+    });
+    backup.ifPresent(b -> {
+      md.append("## Backup before the update\n\n").append(b.directory()).append(" — ").append(b.reason()).append("; ")
+          .append(b.anchorLine()).append("\n\n| table | rows | file | SHA-256 |\n|---|---|---|---|\n");
+      b.tables().forEach(t -> md.append("| ").append(cell(t.schema() + "." + t.table())).append(" | ").append(t.rows())
+          .append(" | ").append(cell(t.file())).append(" | ").append(t.sha256()).append(" |\n"));
+      md.append("\nTo put its rows back: `").append(BackupParts.restoreCommand(b, d.environment())).append("`\n\n");
     });
     if (!d.notes().isEmpty()) {
       md.append("\n## Notes\n\n");
@@ -263,7 +277,7 @@ public final class DeployReportWriter {
     }
   }
 
-  String html(DeployImpact d) {
+  String html(DeployImpact d, java.util.Optional<io.dbdevops.recovery.Backup> backup) {
     record Run(String label, String location, long millis, String outcome, int lockTimeouts) {
     }
     record Wait(String who, String session, String lock, long millis, String changeSet) {
@@ -274,7 +288,7 @@ public final class DeployReportWriter {
         String plan, String started, String deploymentIds, int changeSetCount, long took, long blocked, long waited,
         String longest, String longestSession, int retries, String lockSettings, List<Run> changeSets,
         String durationChart, List<Wait> waits, int samples, List<Table> tables, String sizeChart,
-        RollView rollForward, List<String> notes) {
+        RollView rollForward, BackupParts.View backup, List<String> notes) {
       public boolean hasWaits() {
         return !waits.isEmpty();
       }
@@ -315,6 +329,6 @@ public final class DeployReportWriter {
             t.after().map(s -> bytes(s.bytes())).orElse("dropped"), t.before().map(s -> rows(s.rows())).orElse("new"),
             t.after().map(s -> rows(s.rows())).orElse("dropped"))).toList(),
         sizes.isEmpty() ? "" : BarChart.svg("table size before and after", sizes), d.rollForward().map(RollView::new).orElse(null),
-        d.notes()));
+        backup.map(b -> BackupParts.view(b, d.environment())).orElse(null), d.notes()));
   }
 }

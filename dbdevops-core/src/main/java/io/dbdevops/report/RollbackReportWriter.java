@@ -59,7 +59,7 @@ public final class RollbackReportWriter {
       steps.add(e);
     }
     root.put("changesets", steps);
-    root.put("backup", r.backup().map(RollbackReportWriter::backup).orElse(null));
+    root.put("backup", r.backup().map(BackupParts::json).orElse(null));
     Map<String, Object> validation = new LinkedHashMap<>();
     validation.put("validated", r.validated());
     validation.put("differences", r.validationLines());
@@ -73,24 +73,6 @@ public final class RollbackReportWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("applied", count);
     m.put("lastChangeset", last);
-    return m;
-  }
-
-  static Map<String, Object> backup(Backup b) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("directory", b.directory().toString());
-    m.put("reason", b.reason());
-    List<Map<String, Object>> tables = new ArrayList<>();
-    for (Backup.TableCopy t : b.tables()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("table", t.schema() + "." + t.table());
-      e.put("file", t.file());
-      e.put("rows", t.rows());
-      e.put("sha256", t.sha256());
-      tables.add(e);
-    }
-    m.put("tables", tables);
-    m.put("pointInTimeRecovery", b.anchor());
     return m;
   }
 
@@ -131,22 +113,15 @@ public final class RollbackReportWriter {
   String html(RollbackOutcome r) {
     record Step(String id, String author, String location, String took, String sql, boolean none) {
     }
-    record Table(String name, long rows, String file, String sha) {
-    }
-    record BackupView(String directory, String reason, List<Table> tables, String anchor, String restore) {
-    }
     record Page(String environment, String headline, String outcome, String badge, String from, String fromLabel,
-        String to, String toLabel, String dialect, List<Step> steps, String chart, BackupView backup,
+        String to, String toLabel, String dialect, List<Step> steps, String chart, BackupParts.View backup,
         boolean showValidation, boolean validated, List<String> differences, boolean blocked, List<String> drift,
         String rollbackTo, long millis) {
     }
     List<Step> steps = r.steps().stream().map(s -> new Step(s.id(), s.author(), s.location(),
         r.dryRun() ? "—" : s.took().toMillis() + " ms", String.join(";\n", s.statements())
             + (s.statements().isEmpty() ? "" : ";"), s.statements().isEmpty())).toList();
-    BackupView backup = r.backup().map(b -> new BackupView(b.directory().toString(), b.reason(), b.tables().stream()
-        .map(t -> new Table(t.schema() + "." + t.table(), t.rows(), t.file(), t.sha256())).toList(), b.anchorLine(),
-        "mvn dbdevops:restore -Ddbdevops.environment=" + r.environment() + " -Ddbdevops.backup=" + b.directory()))
-        .orElse(null);
+    BackupParts.View backup = r.backup().map(b -> BackupParts.view(b, r.environment())).orElse(null);
     String chart = r.dryRun() || r.steps().isEmpty() ? "" : BarChart.svg("duration per changeset rolled back",
         r.steps().stream().map(s -> new BarChart.Bar(s.id(), s.took().toMillis(), s.took().toMillis() + " ms", "1"))
             .toList());

@@ -57,6 +57,28 @@ class ImpactReportWritersTest {
   }
 
   @Test
+  void theDeployReportShowsTheBackupTakenBeforeTheUpdateWithItsRestoreCommand(@TempDir Path dir) throws Exception {
+    io.dbdevops.recovery.Backup backup = new io.dbdevops.recovery.Backup(dir.resolve("backups/prod/20261203T120000Z"),
+        "prod", "postgresql", T0, "deploy", "<backup>LOSSY</backup>: drop column orders.note",
+        List.of("db/changelog.xml::002::imp"), 1, List.of(new io.dbdevops.recovery.Backup.TableCopy("public", "orders",
+            "public.orders.csv", 3, "ab12cd34", List.of(new io.dbdevops.recovery.Backup.Column("id", "integer")))),
+        java.util.Map.of("lsn", "0/1A2B3C4"));
+    String page = Files.readString(new DeployReportWriter().write(failedImpact(), Optional.of(backup), dir));
+    String folder = dir.resolve("backups/prod/20261203T120000Z").toString();
+    assertThat(page).contains("<h2>Backup <span class=\"count\">taken before the first statement",
+        "<code>" + folder + "</code>", "&lt;backup&gt;LOSSY&lt;/backup&gt;: drop column orders.note", "WAL LSN 0/1A2B3C4",
+        "mvn dbdevops:restore -Ddbdevops.environment=prod -Ddbdevops.backup=" + folder,
+        "<td><code>public.orders</code></td><td class=\"num\">3</td><td>public.orders.csv</td>");
+    assertThat(Files.readString(dir.resolve("deploy-prod.md"))).contains("## Backup before the update",
+        "| public.orders | 3 | public.orders.csv | ab12cd34 |",
+        "To put its rows back: `mvn dbdevops:restore -Ddbdevops.environment=prod -Ddbdevops.backup=" + folder + "`");
+    assertThat(Files.readString(dir.resolve("deploy-prod.json"))).contains("\"backup\" : {", "\"sha256\" : \"ab12cd34\"",
+        "\"lsn\" : \"0/1A2B3C4\"");
+    // without a backup: no panel
+    assertThat(Files.readString(new DeployReportWriter().write(failedImpact(), dir))).doesNotContain("<h2>Backup");
+  }
+
+  @Test
   void theHistoryListsNewestFirstAndPlainLiquibaseDeploysWithoutARecord(@TempDir Path dir) throws Exception {
     DeployHistoryTable.Entry entry = new DeployHistoryTable.Entry("e", T0.plusSeconds(60), T0.plusSeconds(63), "FAILED",
         0, "1.4.0", Optional.empty(), List.of(), 1, Optional.of("002 (imp) in db/changelog.xml:9"),

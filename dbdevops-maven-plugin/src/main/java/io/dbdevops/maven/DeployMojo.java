@@ -52,11 +52,8 @@ public class DeployMojo extends AbstractFleetMojo {
         + "mvn dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
         + relative(b.directory()) + " (see its RECOVERY.md)"));
     DeployResult done = result;
-    result.impact().map(impact -> done.backup().map(b -> impact.withNoteFirst("backup before the update: "
-        + relative(b.directory()) + " (" + b.rowsLine() + "; " + b.anchorLine() + "); to put its rows back: mvn "
-        + "dbdevops:restore -Ddbdevops.environment=" + target.environment().name() + " -Ddbdevops.backup="
-        + relative(b.directory()))).orElse(impact)).ifPresent(impact -> ImpactConsole.print(getLog(), impact,
-            relative(new DeployReportWriter().write(impact, environmentReportDirectory(target)))));
+    result.impact().ifPresent(impact -> ImpactConsole.print(getLog(), impact, relative(new DeployReportWriter()
+        .write(impact, done.backup(), environmentReportDirectory(target)))));
     new DriftReportWriter().write(result.drift(), environmentReportDirectory(target));
     if (result.drift().hasDrift()) {
       DriftConsole.print(getLog(), result.drift());
