@@ -27,6 +27,10 @@ assert log =~ /dbdevops fleet: rbf-pg-2 +OK +\d+ ms +nothing to roll back: at 1\
 assert log.contains('dbdevops fleet: 4 environments: 4 OK, 0 FAILED, 0 SKIPPED')
 // step 5: refused on each, named, nothing changed
 assert log =~ /rollback failed on 4 environments: rbf-pg-1 \(-Ddbdevops\.rollbackTo=count:3: environment 'rbf-pg-1' \(jdbc:postgresql:\/\/127\.0\.0\.1:5432\/dbdevops_rec_it_fleet_pg_1\) has only 2 changesets applied; nothing was changed\)/
+// step 6: one message for the fleet, and no environment started (steps 4 and 5 each announced their fleet)
+assert log.contains('-Ddbdevops.rollbackTo: version 9.9.9 was never released (dbdevops.sum records 1.0.0)')
+assert log.count('dbdevops fleet: rollback on 4 environments') == 2
+assert !(log =~ /rbf-\S+ +FAILED +\d+ ms +-Ddbdevops\.rollbackTo: version 9\.9\.9/)
 // the engines' own catalogs and histories: every database at 1.0.0
 [1, 2].each { i ->
   assert pg(i, "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns "
@@ -36,7 +40,7 @@ assert log =~ /rollback failed on 4 environments: rbf-pg-1 \(-Ddbdevops\.rollbac
       + "WHERE table_schema = DATABASE() AND table_name = 'orders'") == 'id,customer_id,note'
   assert mdb(i, 'SELECT GROUP_CONCAT(ID ORDER BY ORDEREXECUTED) FROM DATABASECHANGELOG') == '1-customers,2-orders'
 }
-// the fleet report of the last run (count:3) and each environment's own rollback report of the fleet run
+// the fleet report of the last fleet run (count:3; step 6 started none) and each environment's own rollback report of the fleet run
 def fleet = new JsonSlurper().parse(new File(basedir, 'target/dbdevops/fleet.json'))
 assert fleet.goal == 'rollback'
 assert fleet.environments*.environment == ['rbf-pg-1', 'rbf-pg-2', 'rbf-mdb-1', 'rbf-mdb-2']

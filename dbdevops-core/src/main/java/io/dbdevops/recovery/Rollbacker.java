@@ -91,11 +91,7 @@ public final class Rollbacker {
     long t0 = System.nanoTime();
     LiveTarget target = request.target();
     Environment env = target.environment();
-    String spec = request.rollbackTo() == null ? "" : request.rollbackTo().trim();
-    if (spec.isEmpty()) {
-      throw new SetupException("name where to roll back to: " + TO + "=<released version> (a release line of "
-          + "dbdevops.sum) or " + TO + "=count:N (the last N applied changesets)");
-    }
+    String spec = checkTarget(request.rollbackTo(), request.sum());
     if (!request.dryRun() && (env.isProtected() || env.requirePlan())
         && !request.confirm().map(String::trim).filter(env.name()::equals).isPresent()) {
       throw new SetupException("environment '" + env.name() + "' is " + (env.isProtected() ? "<protected>"
@@ -201,6 +197,29 @@ public final class Rollbacker {
   }
 
   /** How many of the last applied changesets {@code spec} rolls back; refused naming {@value #TO} when none or unknown. */
+  /**
+   * {@value #TO} as given, checked without a database: named, a {@code count:N} or a version of a {@code release} line
+   * of the sum file. A fleet checks it once before its environments start (one message, not one per environment).
+   *
+   * @return it, trimmed
+   * @throws SetupException naming {@value #TO}
+   */
+  public static String checkTarget(String rollbackTo, SumFile sum) {
+    String spec = rollbackTo == null ? "" : rollbackTo.trim();
+    if (spec.isEmpty()) {
+      throw new SetupException("name where to roll back to: " + TO + "=<released version> (a release line of "
+          + "dbdevops.sum) or " + TO + "=count:N (the last N applied changesets)");
+    }
+    if (spec.startsWith("count")) {
+      if (!COUNT.matcher(spec).matches()) {
+        throw new SetupException(TO + "=" + spec + ": write count:N with N a number of changesets (count:2)");
+      }
+    } else {
+      ReleasedVersion.of(sum, spec, TO);
+    }
+    return spec;
+  }
+
   static int count(String spec, SumFile sum, ParsedChangelog parsed, int applied, LiveTarget target) {
     Matcher m = COUNT.matcher(spec);
     int count;

@@ -71,8 +71,13 @@ public abstract class AbstractFleetMojo extends AbstractEnvironmentMojo {
         : reportDirectory.toPath();
   }
 
+  /** The goal's own settings, checked once before any environment (a fleet's: one message, not one each). */
+  protected void checkSettings() {
+  }
+
   @Override
   protected final void executeGoal() throws MojoFailureException {
+    checkSettings();
     if (!fleetRun()) {
       if (shard != null && !shard.isBlank()) {
         throw new SetupException(Shard.SETTING + " needs a fleet: -Ddbdevops.environments=…");

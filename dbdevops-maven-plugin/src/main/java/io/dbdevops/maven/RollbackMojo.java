@@ -35,6 +35,11 @@ public class RollbackMojo extends AbstractFleetMojo {
   private String confirm;
 
   @Override
+  protected void checkSettings() {
+    Rollbacker.checkTarget(rollbackTo, SumFile.readOrEmpty(sumFile.toPath()));
+  }
+
+  @Override
   protected String executeOn(LiveTarget target) throws MojoFailureException {
     getLog().info("dbdevops: rolling back " + target.description() + " to " + rollbackTo + (dryRun ? " (dry run)" : ""));
     RollbackOutcome r = new Rollbacker(ShadowProviders.load()).rollback(new Rollbacker.Request(target, driftSettings(),
