@@ -45,6 +45,9 @@ assert log =~ /dbdevops fleet: 5 environments: 0 OK, 1 FAILED, 4 SKIPPED/
 assert log =~ /\[fleet-pg-3\] dbdevops: plan [0-9a-f]{16} matches what a deploy does now/
 assert log =~ /dbdevops fleet: fleet-pg-5 +OK +\d+ ms  0 changesets applied \(0 were pending\), plan [0-9a-f]{16}; validated/
 
+// 7. one message, no environment started
+assert log.contains('-Ddbdevops.plan=target/no-plans in a fleet run: give the directory dbdevops:plan wrote the fleet')
+assert !(log =~ /fleet-pg-\d +FAILED .*no-plans/)
 // 4. idempotent: nothing left, serially (fleet.json is the last run's: 6, the plans' deploy)
 def fleet = new JsonSlurper().parse(new File(basedir, 'target/dbdevops/fleet.json'))
 assert fleet.goal == 'deploy'

@@ -100,12 +100,24 @@ public class DeployMojo extends AbstractFleetMojo {
     if (!fleetRun() || plan == null || plan.isBlank()) {
       return plan;
     }
+    return fleetPlans().resolve(target.environment().name()).resolve("plan.json").toString();
+  }
+
+  /** In a fleet run, the directory of plans is checked once, before any environment. */
+  @Override
+  protected void checkSettings() {
+    if (fleetRun() && plan != null && !plan.isBlank()) {
+      fleetPlans();
+    }
+  }
+
+  private java.nio.file.Path fleetPlans() {
     java.nio.file.Path dir = java.nio.file.Path.of(plan.trim());
     dir = dir.isAbsolute() ? dir : project.getBasedir().toPath().resolve(dir);
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new io.dbdevops.SetupException("-Ddbdevops.plan=" + plan + " in a fleet run: give the directory "
           + "dbdevops:plan wrote the fleet's plans to (target/dbdevops/plan), each environment's NAME/plan.json");
     }
-    return dir.resolve(target.environment().name()).resolve("plan.json").toString();
+    return dir;
   }
 }
