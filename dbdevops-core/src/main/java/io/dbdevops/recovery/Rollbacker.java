@@ -102,10 +102,10 @@ public final class Rollbacker {
         DeployLock lock = DeployLock.acquire(connection, target.description());
         io.dbdevops.liquibase.SharedParses.Lease lease = request.settings().parses()) {
       // a locked DATABASECHANGELOGLOCK under the deploy lock can only be a dead deploy's (as Deployer releases it)
-      io.dbdevops.deploy.StaleLiquibaseLock.release(connection, Dialect.of(connection), target.description())
+      Dialect dialect = Dialect.of(connection);
+      io.dbdevops.deploy.StaleLiquibaseLock.release(connection, dialect, target.description())
           .ifPresent(request.progress());
       ParsedChangelogs parses = lease.parses();
-      Dialect dialect = Dialect.of(connection);
       ParsedChangelog parsed = parses.get(request.settings().changelog(), env.updateOptions(), dialect);
       List<History.Row> rows = History.require(connection, target.description());
       int applied = rows.size();
@@ -196,7 +196,6 @@ public final class Rollbacker {
     return n <= 0 ? Optional.empty() : Optional.of(rows.get(n - 1).id() + " (" + rows.get(n - 1).author() + ")");
   }
 
-  /** How many of the last applied changesets {@code spec} rolls back; refused naming {@value #TO} when none or unknown. */
   /**
    * {@value #TO} as given, checked without a database: named, a {@code count:N} or a version of a {@code release} line
    * of the sum file. A fleet checks it once before its environments start (one message, not one per environment).
@@ -220,6 +219,10 @@ public final class Rollbacker {
     return spec;
   }
 
+  /**
+   * How many of the last applied changesets {@code spec} ({@link #checkTarget checked}) rolls back; refused naming
+   * {@value #TO} when past what is applied.
+   */
   static int count(String spec, SumFile sum, ParsedChangelog parsed, int applied, LiveTarget target) {
     Matcher m = COUNT.matcher(spec);
     int count;
@@ -229,8 +232,6 @@ public final class Rollbacker {
         throw new SetupException(TO + "=" + spec + ": " + target.description() + " has only "
             + Plural.of(applied, "changeset") + " applied; nothing was changed");
       }
-    } else if (spec.startsWith("count")) {
-      throw new SetupException(TO + "=" + spec + ": write count:N with N a number of changesets (count:2)");
     } else {
       ReleasedVersion version = ReleasedVersion.of(sum, spec, TO);
       int at = version.count(parsed.selected());
